@@ -1,0 +1,48 @@
+//! The command line. Every flag also reads a `PATHWAYS_*` environment variable.
+
+use clap::{Args, Parser, Subcommand};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// A fast, server-rendered career-pathway website.
+#[derive(Debug, Parser)]
+#[command(name = "pathways", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Options for `serve` when no subcommand is given.
+    #[command(flatten)]
+    pub serve: ServeArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the site (the default).
+    Serve(ServeArgs),
+    /// Load and validate all content; print every problem as path:line:col.
+    Check(ContentArgs),
+}
+
+/// Where content lives.
+#[derive(Debug, Clone, Args)]
+pub struct ContentArgs {
+    /// The content folder.
+    #[arg(long, env = "PATHWAYS_CONTENT", default_value = "content")]
+    pub content: PathBuf,
+    /// The static assets folder.
+    #[arg(long = "static", env = "PATHWAYS_STATIC", default_value = "static")]
+    pub static_dir: PathBuf,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "PATHWAYS_ADDR", default_value = "127.0.0.1:3000")]
+    pub addr: SocketAddr,
+    /// Canonical base URL for links, previews and the sitemap
+    /// (default: base_url in site.toml).
+    #[arg(long, env = "PATHWAYS_BASE_URL")]
+    pub base_url: Option<String>,
+    #[command(flatten)]
+    pub content: ContentArgs,
+}

@@ -1,0 +1,194 @@
+//! Content diagnostics: every problem found while loading content, with the
+//! file, line and column it points at and a plain sentence on what to fix.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How bad a diagnostic is. Errors stop the load; warnings are reported and
+/// the site still loads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem in one content file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub path: PathBuf,
+    pub line: usize,
+    pub col: usize,
+    pub severity: Severity,
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.severity {
+            Severity::Error => "",
+            Severity::Warning => "warning: ",
+        };
+        write!(
+            f,
+            "{}:{}:{}: {level}{}",
+            self.path.display(),
+            self.line,
+            self.col,
+            self.message
+        )
+    }
+}
+
+/// A content file held in memory with its display path, so byte offsets can
+/// be turned into `line:col`.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+impl SourceFile {
+    pub fn new(path: impl Into<PathBuf>, text: String) -> Self {
+        Self {
+            path: path.into(),
+            text,
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        line_col(&self.text, offset)
+    }
+
+    /// A diagnostic at a byte offset in this file.
+    pub fn at(&self, offset: usize, severity: Severity, message: impl Into<String>) -> Diagnostic {
+        let (line, col) = self.line_col(offset);
+        Diagnostic {
+            path: self.path.clone(),
+            line,
+            col,
+            severity,
+            message: message.into(),
+        }
+    }
+
+    pub fn error(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
+        self.at(offset, Severity::Error, message)
+    }
+
+    pub fn warning(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
+        self.at(offset, Severity::Warning, message)
+    }
+
+    /// Byte offset of the first occurrence of `needle` at or after `from`,
+    /// or `from` itself when it is not found.
+    pub fn find_from(&self, from: usize, needle: &str) -> usize {
+        let from = from.min(self.text.len());
+        self.text
+            .get(from..)
+            .and_then(|rest| rest.find(needle))
+            .map_or(from, |i| from + i)
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
+/// A diagnostic for a whole file (line 1, column 1).
+pub fn file_error(path: &Path, message: impl Into<String>) -> Diagnostic {
+    Diagnostic {
+        path: path.to_path_buf(),
+        line: 1,
+        col: 1,
+        severity: Severity::Error,
+        message: message.into(),
+    }
+}
+
+/// Collects diagnostics during a load.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    pub items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter().filter(|d| d.severity == Severity::Error)
+    }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter().filter(|d| d.severity == Severity::Warning)
+    }
+
+    /// Sorts by file, line and column so reports read top to bottom.
+    pub fn sort(&mut self) {
+        self.items
+            .sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
+        self.items.dedup();
+    }
+}
+
+/// The content failed to load: every error found, in file order.
+#[derive(Debug)]
+pub struct LoadError {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let errors = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        for d in &self.diagnostics {
+            writeln!(f, "{d}")?;
+        }
+        write!(
+            f,
+            "{errors} error{} in content; nothing was loaded",
+            if errors == 1 { "" } else { "s" }
+        )
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_lines_and_characters_from_one() {
+        let text = "ab\ncdé f\n";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 3), (2, 1));
+        // 'f' comes after a two-byte character: column counts characters.
+        assert_eq!(line_col(text, text.find('f').unwrap()), (2, 5));
+    }
+
+    #[test]
+    fn diagnostic_prints_path_line_col_and_message() {
+        let f = SourceFile::new("content/site.toml", "a = 1\nb = 2\n".into());
+        let d = f.error(6, "unknown field `b`");
+        assert_eq!(d.to_string(), "content/site.toml:2:1: unknown field `b`");
+    }
+}

@@ -1,0 +1,36 @@
+//! pathways: a fast, server-rendered career-pathway website.
+//!
+//! Content (Markdown with TOML front matter, and TOML data) is loaded and
+//! validated once into an immutable [`content::Site`]; every page that does
+//! not depend on the query string is rendered at load into a
+//! [`store::Store`] with ETags and precompressed bodies; the router in
+//! [`http::app`] answers from it.
+//!
+//! # Layout
+//!
+//! - `config`: the command line (`serve`, `check`).
+//! - `diag`: content diagnostics with `path:line:col`.
+//! - `content`: the typed model, loading and whole-site validation.
+//! - `markdown`: the one place that owns pulldown-cmark.
+//! - `blocks`: data-driven blocks inside sections (tables, self-check form).
+//! - `pages`: one askama template per page kind and `render_all`.
+//! - `store`: rendered pages, ETags, compression, encoding negotiation.
+//! - `assets`: fingerprinted static files served by `ServeDir`.
+//! - `state`: one loaded version of the site, swapped atomically.
+//! - `http`: `app(state)`, handlers and headers (routes are defined there).
+//! - `server`: binding, timeouts and graceful shutdown.
+
+pub mod assets;
+pub mod blocks;
+pub mod config;
+pub mod content;
+pub mod diag;
+pub mod http;
+pub mod markdown;
+pub mod pages;
+pub mod server;
+pub mod state;
+pub mod store;
+
+pub use http::app;
+pub use state::{AppState, Loaded};

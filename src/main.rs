@@ -1,0 +1,77 @@
+use clap::Parser;
+use pathways::config::{Cli, Command, ContentArgs, ServeArgs};
+use pathways::state::{Loaded, Options};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "pathways=info,tower_http=warn".into()),
+        )
+        .init();
+    match cli.command {
+        Some(Command::Check(args)) => check(&args),
+        Some(Command::Serve(args)) => serve(args),
+        None => serve(cli.serve),
+    }
+}
+
+fn check(args: &ContentArgs) -> ExitCode {
+    match pathways::content::load(&args.content) {
+        Ok(site) => {
+            for w in &site.warnings {
+                println!("{w}");
+            }
+            let sections: usize = site.pathways.iter().map(|p| p.sections.len()).sum();
+            println!(
+                "ok: {} pathway(s), {sections} section(s), {} glossary terms, {} resources; {} warning(s)",
+                site.pathways.len(),
+                site.glossary.len(),
+                site.resources.len(),
+                site.warnings.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve(args: ServeArgs) -> ExitCode {
+    let opts = Options {
+        content: args.content.content,
+        static_dir: args.content.static_dir,
+        base_url: args.base_url,
+    };
+    let started = std::time::Instant::now();
+    let loaded = match Loaded::build(&opts) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for w in &loaded.site.warnings {
+        tracing::warn!("{w}");
+    }
+    let pages = loaded.store.len();
+    let runtime = tokio::runtime::Runtime::new().expect("starting the tokio runtime");
+    runtime.block_on(async move {
+        let listener = match tokio::net::TcpListener::bind(args.addr).await {
+            Ok(l) => l,
+            Err(e) => {
+                eprintln!("cannot listen on {}: {e}", args.addr);
+                return ExitCode::FAILURE;
+            }
+        };
+        let addr = listener.local_addr().map_or(args.addr, |a| a);
+        println!("pathways: {pages} pages loaded in {:?}; serving at http://{addr}", started.elapsed());
+        let app = pathways::app(pathways::AppState::new(loaded));
+        pathways::server::serve(listener, app, pathways::server::shutdown_signal()).await;
+        ExitCode::SUCCESS
+    })
+}

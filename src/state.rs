@@ -1,0 +1,119 @@
+//! The loaded site as one immutable value, and the shared state that swaps
+//! it atomically (for content reload). No locks on the request path.
+
+use crate::assets::Assets;
+use crate::content::Site;
+use crate::diag::LoadError;
+use crate::pages::{self, Chrome};
+use crate::store::Store;
+use arc_swap::ArcSwap;
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+/// Everything one version of the site needs to answer requests.
+#[derive(Debug)]
+pub struct Loaded {
+    pub site: Site,
+    pub store: Store,
+    pub assets: Assets,
+    pub chrome: Chrome,
+    /// Lowercased alias → canonical path.
+    pub aliases: HashMap<String, String>,
+    /// Send HSTS (the base URL is https).
+    pub https: bool,
+}
+
+/// Why a build failed.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error("{0}")]
+    Content(#[from] LoadError),
+    #[error("static assets: {0:#}")]
+    Assets(anyhow::Error),
+    #[error("rendering pages: {0}")]
+    Render(#[from] askama::Error),
+}
+
+/// Where to load from.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub content: std::path::PathBuf,
+    pub static_dir: std::path::PathBuf,
+    /// Overrides `base_url` in site.toml.
+    pub base_url: Option<String>,
+}
+
+impl Loaded {
+    /// Load, validate and render everything: a complete site or an error.
+    pub fn build(opts: &Options) -> Result<Self, BuildError> {
+        let mut site = crate::content::load(&opts.content)?;
+        if let Some(base) = &opts.base_url {
+            site.base_url = base.trim_end_matches('/').to_string();
+        }
+        let assets = Assets::build(&opts.static_dir).map_err(BuildError::Assets)?;
+        Self::from_parts(site, assets)
+    }
+
+    /// Render a loaded site with built assets.
+    pub fn from_parts(site: Site, assets: Assets) -> Result<Self, BuildError> {
+        let store = pages::render_all(&site, &assets)?;
+        let chrome = Chrome::new(&site, &assets);
+        let aliases = site
+            .pathways
+            .iter()
+            .flat_map(|p| p.aliases.iter().map(move |a| (a.to_ascii_lowercase(), p.path())))
+            .collect();
+        let https = site.base_url.starts_with("https://");
+        Ok(Self { site, store, assets, chrome, aliases, https })
+    }
+
+    /// Where a near-miss path should go: an alias, a trailing slash, or a
+    /// difference in letter case.
+    pub fn redirect_for(&self, path: &str) -> Option<String> {
+        let trimmed = if path.len() > 1 { path.trim_end_matches('/') } else { path };
+        let trimmed = if trimmed.is_empty() { "/" } else { trimmed };
+        let lower = trimmed.to_ascii_lowercase();
+        if let Some(to) = self.aliases.get(&lower) {
+            return Some(to.clone());
+        }
+        if trimmed != path && self.store.get(trimmed).is_some() && trimmed != "/404" {
+            return Some(trimmed.to_string());
+        }
+        self.store
+            .find_case_insensitive(trimmed)
+            .filter(|p| *p != "/404" && *p != path)
+            .map(str::to_string)
+    }
+}
+
+/// Shared state: the current site, swapped whole on reload.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    inner: Arc<ArcSwap<Loaded>>,
+}
+
+impl AppState {
+    pub fn new(loaded: Loaded) -> Self {
+        Self { inner: Arc::new(ArcSwap::from_pointee(loaded)) }
+    }
+
+    /// The current site; requests hold it for their whole life.
+    pub fn current(&self) -> Arc<Loaded> {
+        self.inner.load_full()
+    }
+
+    /// Swap in a new site.
+    pub fn replace(&self, loaded: Loaded) {
+        self.inner.store(Arc::new(loaded));
+    }
+}
+
+/// Load from a content folder and a static folder (for tests and tools).
+pub fn build(content: &Path, static_dir: &Path, base_url: Option<&str>) -> Result<Loaded, BuildError> {
+    Loaded::build(&Options {
+        content: content.to_path_buf(),
+        static_dir: static_dir.to_path_buf(),
+        base_url: base_url.map(str::to_string),
+    })
+}

@@ -1,0 +1,272 @@
+//! Rendered pages held in memory: body, strong ETag, and gzip and brotli
+//! bodies compressed once at load. Serving a page is a lookup and a choice
+//! of encoding, never a render or a compression.
+
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use bytes::Bytes;
+use std::collections::HashMap;
+use std::io::Write as _;
+
+/// How long clients and caches may keep a response. One place decides the
+/// headers for every kind of response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CachePolicy {
+    /// HTML pages: fresh for five minutes, then served stale while a cache
+    /// revalidates (cheap: ETags make that a 304).
+    Page,
+    /// Fingerprinted assets and share images: the name changes when the
+    /// bytes do, so keep them for a year.
+    Immutable,
+    /// Unfingerprinted asset names: short, like pages.
+    ShortAsset,
+    /// Per-request pages (search results): never stored as static pages.
+    Dynamic,
+    /// Errors: not cached, so a fix shows at once.
+    NoStore,
+}
+
+impl CachePolicy {
+    pub fn header(self) -> HeaderValue {
+        HeaderValue::from_static(match self {
+            CachePolicy::Page => "public, max-age=300, stale-while-revalidate=86400",
+            CachePolicy::Immutable => "public, max-age=31536000, immutable",
+            CachePolicy::ShortAsset => "public, max-age=300",
+            CachePolicy::Dynamic => "no-cache",
+            CachePolicy::NoStore => "no-store",
+        })
+    }
+}
+
+/// Content encodings we store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Identity,
+    Gzip,
+    Brotli,
+}
+
+impl Encoding {
+    pub fn header(self) -> Option<HeaderValue> {
+        match self {
+            Encoding::Identity => None,
+            Encoding::Gzip => Some(HeaderValue::from_static("gzip")),
+            Encoding::Brotli => Some(HeaderValue::from_static("br")),
+        }
+    }
+
+    /// Suffix of the ETag for this encoding: each representation has its own
+    /// strong validator.
+    fn etag_suffix(self) -> &'static str {
+        match self {
+            Encoding::Identity => "",
+            Encoding::Gzip => "-gz",
+            Encoding::Brotli => "-br",
+        }
+    }
+}
+
+/// Pick the best encoding the client accepts, honouring q-values
+/// (`gzip;q=0` refuses gzip; `*` covers the rest; identity is acceptable
+/// unless refused).
+pub fn negotiate(headers: &HeaderMap) -> Encoding {
+    let Some(value) = headers
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return Encoding::Identity;
+    };
+    let mut br = None;
+    let mut gzip = None;
+    let mut star = None;
+    for part in value.split(',') {
+        let mut it = part.split(';');
+        let name = it.next().unwrap_or("").trim().to_ascii_lowercase();
+        let mut q = 1.0f32;
+        for param in it {
+            if let Some(v) = param.trim().strip_prefix("q=") {
+                q = v.trim().parse().unwrap_or(0.0);
+            }
+        }
+        match name.as_str() {
+            "br" => br = Some(q),
+            "gzip" | "x-gzip" => gzip = Some(q),
+            "*" => star = Some(q),
+            _ => {}
+        }
+    }
+    let br = br.or(star).unwrap_or(0.0);
+    let gzip = gzip.or(star).unwrap_or(0.0);
+    if br > 0.0 && br >= gzip {
+        Encoding::Brotli
+    } else if gzip > 0.0 {
+        Encoding::Gzip
+    } else {
+        Encoding::Identity
+    }
+}
+
+/// One stored response.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub status: StatusCode,
+    pub content_type: &'static str,
+    pub cache: CachePolicy,
+    pub body: Bytes,
+    pub gzip: Bytes,
+    pub br: Bytes,
+    /// Strong ETag of the identity body, quoted.
+    pub etag: String,
+}
+
+impl Page {
+    /// Compress `body` both ways now, once.
+    pub fn new(
+        status: StatusCode,
+        content_type: &'static str,
+        cache: CachePolicy,
+        body: Vec<u8>,
+    ) -> Self {
+        let etag = format!("\"{}\"", hash_hex(&body));
+        let (gzip, br) = if compressible(content_type) {
+            (gzip(&body), brotli(&body))
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        Self {
+            status,
+            content_type,
+            cache,
+            body: Bytes::from(body),
+            gzip: Bytes::from(gzip),
+            br: Bytes::from(br),
+            etag,
+        }
+    }
+
+    /// The body and ETag for an encoding (falls back to identity when the
+    /// type is not compressed).
+    pub fn variant(&self, enc: Encoding) -> (Encoding, &Bytes, String) {
+        let (enc, bytes) = match enc {
+            Encoding::Brotli if !self.br.is_empty() => (enc, &self.br),
+            Encoding::Gzip if !self.gzip.is_empty() => (enc, &self.gzip),
+            _ => (Encoding::Identity, &self.body),
+        };
+        let etag = format!(
+            "{}{}\"",
+            self.etag.trim_end_matches('"'),
+            enc.etag_suffix()
+        );
+        (enc, bytes, etag)
+    }
+}
+
+fn compressible(content_type: &str) -> bool {
+    content_type.starts_with("text/")
+        || content_type.starts_with("application/xml")
+        || content_type.starts_with("application/json")
+        || content_type.starts_with("image/svg")
+}
+
+/// FNV-1a, 64 bits, as 16 hex digits: stable across runs and builds, so
+/// fingerprints and ETags do not change when the bytes do not.
+pub fn hash_hex(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// gzip at the highest level (done once, at load).
+pub fn gzip(body: &[u8]) -> Vec<u8> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    enc.write_all(body).expect("writing to a Vec cannot fail");
+    enc.finish().expect("writing to a Vec cannot fail")
+}
+
+/// brotli at the highest quality (done once, at load).
+pub fn brotli(body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &body[..], &mut out, &params)
+        .expect("compressing from memory cannot fail");
+    out
+}
+
+/// All stored responses by path.
+#[derive(Debug, Default)]
+pub struct Store {
+    pages: HashMap<String, Page>,
+}
+
+impl Store {
+    pub fn insert(&mut self, path: impl Into<String>, page: Page) {
+        self.pages.insert(path.into(), page);
+    }
+
+    pub fn get(&self, path: &str) -> Option<&Page> {
+        self.pages.get(path)
+    }
+
+    pub fn paths(&self) -> impl Iterator<Item = &String> {
+        self.pages.keys()
+    }
+
+    pub fn len(&self) -> usize {
+        self.pages.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pages.is_empty()
+    }
+
+    /// Does some stored path equal `path` ignoring ASCII case?
+    pub fn find_case_insensitive(&self, path: &str) -> Option<&str> {
+        self.pages
+            .keys()
+            .find(|k| k.eq_ignore_ascii_case(path))
+            .map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn accept(v: &str) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert(header::ACCEPT_ENCODING, HeaderValue::from_str(v).unwrap());
+        h
+    }
+
+    #[test]
+    fn negotiation_honours_q_values_and_refusals() {
+        assert_eq!(negotiate(&HeaderMap::new()), Encoding::Identity);
+        assert_eq!(negotiate(&accept("gzip, deflate, br")), Encoding::Brotli);
+        assert_eq!(negotiate(&accept("gzip")), Encoding::Gzip);
+        assert_eq!(negotiate(&accept("br;q=0.5, gzip;q=0.8")), Encoding::Gzip);
+        assert_eq!(negotiate(&accept("br;q=0, gzip;q=0")), Encoding::Identity);
+        assert_eq!(negotiate(&accept("identity")), Encoding::Identity);
+        assert_eq!(negotiate(&accept("*")), Encoding::Brotli);
+        assert_eq!(negotiate(&accept("*;q=0")), Encoding::Identity);
+        assert_eq!(negotiate(&accept("garbage;;q=x,,")), Encoding::Identity);
+    }
+
+    #[test]
+    fn compressed_bodies_decode_to_the_original() {
+        let body = b"<p>hello hello hello hello</p>".repeat(20);
+        let page = Page::new(StatusCode::OK, "text/html; charset=utf-8", CachePolicy::Page, body.clone());
+        let mut out = Vec::new();
+        brotli::BrotliDecompress(&mut &page.br[..], &mut out).unwrap();
+        assert_eq!(out, body);
+        assert!(page.gzip.len() < body.len());
+        let (_, _, etag_br) = page.variant(Encoding::Brotli);
+        let (_, _, etag_id) = page.variant(Encoding::Identity);
+        assert_ne!(etag_br, etag_id);
+    }
+}
