@@ -41,7 +41,8 @@ impl Assets {
         let mut files = Vec::new();
         collect(src, src, &mut files)?;
         for rel in files {
-            let bytes = fs::read(src.join(&rel)).with_context(|| format!("reading {}", src.join(&rel).display()))?;
+            let bytes = fs::read(src.join(&rel))
+                .with_context(|| format!("reading {}", src.join(&rel).display()))?;
             let name = rel.to_string_lossy().replace('\\', "/");
             let hashed = fingerprinted(&name, &hash_hex(&bytes)[..10]);
             for out_name in [&name, &hashed] {
@@ -57,7 +58,11 @@ impl Assets {
             }
             urls.insert(name, format!("/static/{hashed}"));
         }
-        Ok(Self { dir: dir.to_path_buf(), urls, owned: false })
+        Ok(Self {
+            dir: dir.to_path_buf(),
+            urls,
+            owned: false,
+        })
     }
 
     /// The fingerprinted URL of a file in `static/`, by its plain name.
@@ -93,7 +98,9 @@ pub fn is_fingerprinted(path: &str) -> bool {
     let parts: Vec<&str> = file.split('.').collect();
     parts.len() >= 3
         && parts[parts.len() - 2].len() == 10
-        && parts[parts.len() - 2].bytes().all(|b| b.is_ascii_hexdigit())
+        && parts[parts.len() - 2]
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit())
 }
 
 fn fingerprinted(name: &str, hash: &str) -> String {
@@ -126,7 +133,10 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
         let path = e.path();
         let ft = e.file_type()?;
         if ft.is_symlink() {
-            anyhow::bail!("{}: symbolic links are not served from static/; copy the file in", path.display());
+            anyhow::bail!(
+                "{}: symbolic links are not served from static/; copy the file in",
+                path.display()
+            );
         }
         if ft.is_dir() {
             collect(root, &path, out)?;
@@ -143,7 +153,10 @@ mod tests {
 
     #[test]
     fn fingerprinted_names_keep_their_extension() {
-        assert_eq!(fingerprinted("site.css", "0123456789"), "site.0123456789.css");
+        assert_eq!(
+            fingerprinted("site.css", "0123456789"),
+            "site.0123456789.css"
+        );
         assert!(is_fingerprinted("/static/site.0123456789.css"));
         assert!(!is_fingerprinted("/static/site.css"));
     }

@@ -54,7 +54,11 @@ fn occupation_cell(out: &mut String, title: &str, soc: &str) {
 
 fn pay_table(p: &Pathway, baseline: &Baseline) -> String {
     let mut out = String::new();
-    table_open(&mut out, "Median pay by occupation", "Median pay, by occupation");
+    table_open(
+        &mut out,
+        "Median pay by occupation",
+        "Median pay, by occupation",
+    );
     out.push_str("<thead><tr><th scope=\"col\">Occupation</th><th scope=\"col\">Per year</th><th scope=\"col\">Per hour</th><th scope=\"col\">As of</th></tr></thead><tbody>");
     for o in &p.occupations {
         out.push_str("<tr>");
@@ -76,7 +80,8 @@ fn pay_table(p: &Pathway, baseline: &Baseline) -> String {
         out,
         "<tr class=\"baseline\"><th scope=\"row\">All occupations</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr></tbody></table></div>",
         format_money(b.annual),
-        b.hourly.map_or_else(|| "not given".to_string(), |h| format!("${h:.2}")),
+        b.hourly
+            .map_or_else(|| "not given".to_string(), |h| format!("${h:.2}")),
         escape(&b.as_of)
     );
     out.push_str("<p class=\"table-note\">The median is the middle wage: half of workers earn more, half earn less. Figures come from different years; each row says which.</p>");
@@ -85,7 +90,11 @@ fn pay_table(p: &Pathway, baseline: &Baseline) -> String {
 
 fn outlook_table(p: &Pathway, baseline: &Baseline) -> String {
     let mut out = String::new();
-    table_open(&mut out, "Job outlook by occupation", "Jobs and projected growth, by occupation");
+    table_open(
+        &mut out,
+        "Job outlook by occupation",
+        "Jobs and projected growth, by occupation",
+    );
     out.push_str("<thead><tr><th scope=\"col\">Occupation</th><th scope=\"col\">Jobs</th><th scope=\"col\">Projected growth</th><th scope=\"col\">Openings a year</th></tr></thead><tbody>");
     for o in &p.occupations {
         out.push_str("<tr>");
@@ -141,7 +150,7 @@ fn education_table(p: &Pathway) -> Result<String, String> {
         );
         let titles: Vec<_> = map.titles_at(&level.id).collect();
         if titles.is_empty() {
-            out.push_str("–");
+            out.push('–');
         }
         for (i, t) in titles.iter().enumerate() {
             if i > 0 {
@@ -173,7 +182,7 @@ fn education_table(p: &Pathway) -> Result<String, String> {
             }
         }
         if seen.is_empty() {
-            out.push_str("–");
+            out.push('–');
         }
         out.push_str("</td></tr>");
     }
@@ -242,7 +251,11 @@ pub fn self_check_form_with(
             escape(&s.text),
             id = s.id
         );
-        for (value, label) in [('y', "Sounds like me"), ('u', "Not sure"), ('n', "Not really")] {
+        for (value, label) in [
+            ('y', "Sounds like me"),
+            ('u', "Not sure"),
+            ('n', "Not really"),
+        ] {
             let checked = if answer(s.id) == Some(value) {
                 " checked"
             } else {

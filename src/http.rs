@@ -20,6 +20,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use std::time::Duration;
 use tower::ServiceExt as _;
+use tower_http::CompressionLevel;
+use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -35,6 +37,7 @@ pub fn app(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/static/{*path}", get(static_file))
         .route("/pathways/{slug}/right-for-me", get(right_for_me))
+        .route("/search", get(search).layer(CompressionLayer::new().quality(CompressionLevel::Fastest)))
         .fallback(page)
         .layer(middleware::from_fn_with_state(state.clone(), guard))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
@@ -56,13 +59,29 @@ async fn healthz() -> &'static str {
 async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let loaded = state.current();
     let mut res = if req.uri().to_string().len() > MAX_URI {
-        error_page(&loaded, StatusCode::URI_TOO_LONG, "That address is too long", "Web addresses on this site are short. Check the link you followed, or search instead.")
+        error_page(
+            &loaded,
+            StatusCode::URI_TOO_LONG,
+            "That address is too long",
+            "Web addresses on this site are short. Check the link you followed, or search instead.",
+        )
     } else if req.method() != Method::GET && req.method() != Method::HEAD {
-        let mut r = error_page(&loaded, StatusCode::METHOD_NOT_ALLOWED, "That kind of request is not supported", "This site only shows pages: it accepts GET and HEAD requests, nothing that sends data.");
-        r.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        let mut r = error_page(
+            &loaded,
+            StatusCode::METHOD_NOT_ALLOWED,
+            "That kind of request is not supported",
+            "This site only shows pages: it accepts GET and HEAD requests, nothing that sends data.",
+        );
+        r.headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
         r
     } else if has_body(req.headers()) {
-        error_page(&loaded, StatusCode::PAYLOAD_TOO_LARGE, "This site does not take uploads", "Requests to this site carry no body. Open the page without sending data.")
+        error_page(
+            &loaded,
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "This site does not take uploads",
+            "Requests to this site carry no body. Open the page without sending data.",
+        )
     } else {
         next.run(req).await
     };
@@ -86,16 +105,30 @@ pub fn security_headers(h: &mut HeaderMap, https: bool) {
             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
         ),
     );
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("strict-origin-when-cross-origin"),
+    );
     h.insert(
         "permissions-policy",
-        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"),
+        HeaderValue::from_static(
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+        ),
     );
-    h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
+    h.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     if https {
-        h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"));
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
     }
 }
 
@@ -108,11 +141,18 @@ pub fn respond(page: &Page, req_headers: &HeaderMap, head: bool) -> Response {
         *r.status_mut() = StatusCode::NOT_MODIFIED;
         r
     } else {
-        let body = if head { Body::empty() } else { Body::from(bytes.clone()) };
+        let body = if head {
+            Body::empty()
+        } else {
+            Body::from(bytes.clone())
+        };
         let mut r = Response::new(body);
         *r.status_mut() = page.status;
         let h = r.headers_mut();
-        h.insert(header::CONTENT_TYPE, HeaderValue::from_static(page.content_type));
+        h.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(page.content_type),
+        );
         h.insert(header::CONTENT_LENGTH, HeaderValue::from(bytes.len()));
         if let Some(v) = enc.header() {
             h.insert(header::CONTENT_ENCODING, v);
@@ -150,10 +190,16 @@ pub fn error_page(loaded: &Loaded, status: StatusCode, heading: &str, message: &
         message: message.to_string(),
         links: Vec::new(),
     };
-    let body = page.render().unwrap_or_else(|_| format!("{heading}\n{message}\n"));
+    let body = page
+        .render()
+        .unwrap_or_else(|_| format!("{heading}\n{message}\n"));
     let mut res = (status, body).into_response();
-    res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
-    res.headers_mut().insert(header::CACHE_CONTROL, CachePolicy::NoStore.header());
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, CachePolicy::NoStore.header());
     res
 }
 
@@ -167,12 +213,18 @@ fn redirect(to: &str, query: Option<&str>) -> Response {
     if let Ok(v) = HeaderValue::from_str(&location) {
         res.headers_mut().insert(header::LOCATION, v);
     }
-    res.headers_mut().insert(header::CACHE_CONTROL, CachePolicy::Page.header());
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, CachePolicy::Page.header());
     res
 }
 
 /// Any other path: a stored page, a redirect to one, or the 404 page.
-async fn page(State(state): State<AppState>, method: Method, uri: Uri, headers: HeaderMap) -> Response {
+async fn page(
+    State(state): State<AppState>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
     let loaded = state.current();
     let head = method == Method::HEAD;
     let path = uri.path();
@@ -188,7 +240,12 @@ async fn page(State(state): State<AppState>, method: Method, uri: Uri, headers: 
 fn not_found(loaded: &Loaded, headers: &HeaderMap, head: bool) -> Response {
     match loaded.store.get("/404") {
         Some(p) => respond(p, headers, head),
-        None => error_page(loaded, StatusCode::NOT_FOUND, "Page not found", "This page does not exist."),
+        None => error_page(
+            loaded,
+            StatusCode::NOT_FOUND,
+            "Page not found",
+            "This page does not exist.",
+        ),
     }
 }
 
@@ -202,7 +259,9 @@ async fn static_file(State(state): State<AppState>, req: Request) -> Response {
         return not_found(&loaded, &parts.headers, parts.method == Method::HEAD);
     };
     parts.uri = uri;
-    let serve = ServeDir::new(loaded.assets.dir()).precompressed_br().precompressed_gzip();
+    let serve = ServeDir::new(loaded.assets.dir())
+        .precompressed_br()
+        .precompressed_gzip();
     let head = parts.method == Method::HEAD;
     let headers = parts.headers.clone();
     let Ok(res) = serve.oneshot(Request::from_parts(parts, body)).await;
@@ -212,8 +271,13 @@ async fn static_file(State(state): State<AppState>, req: Request) -> Response {
     }
     let mut res = res.map(Body::new);
     if status.is_success() || status == StatusCode::NOT_MODIFIED {
-        let policy = if crate::assets::is_fingerprinted(&path) { CachePolicy::Immutable } else { CachePolicy::ShortAsset };
-        res.headers_mut().insert(header::CACHE_CONTROL, policy.header());
+        let policy = if crate::assets::is_fingerprinted(&path) {
+            CachePolicy::Immutable
+        } else {
+            CachePolicy::ShortAsset
+        };
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, policy.header());
     }
     res
 }
@@ -247,13 +311,21 @@ async fn right_for_me(
             Some(page) => respond(page, &headers, head),
             None => not_found(&loaded, &headers, head),
         },
-        Ok(Some(answers)) => match pages::selfcheck::render_result(&loaded.site, &loaded.chrome, p, check, &answers) {
-            Ok(body) => dynamic(body, head),
-            Err(e) => {
-                tracing::error!(error = %e, "self-check result failed to render");
-                error_page(&loaded, StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side", "Please try again in a moment.")
+        Ok(Some(answers)) => {
+            match pages::selfcheck::render_result(&loaded.site, &loaded.chrome, p, check, &answers)
+            {
+                Ok(body) => dynamic(body, head),
+                Err(e) => {
+                    tracing::error!(error = %e, "self-check result failed to render");
+                    error_page(
+                        &loaded,
+                        StatusCode::INTERNAL_SERVER_ERROR,
+                        "Something went wrong on our side",
+                        "Please try again in a moment.",
+                    )
+                }
             }
-        },
+        }
         Err(bad) => {
             let mut res = error_page(
                 &loaded,
@@ -269,14 +341,57 @@ async fn right_for_me(
     }
 }
 
+/// `/search`: results for `q` (page `page`), rendered per request. A query
+/// string that is not valid percent-encoded UTF-8 gets a 400 page.
+async fn search(State(state): State<AppState>, method: Method, uri: Uri) -> Response {
+    let loaded = state.current();
+    let head = method == Method::HEAD;
+    let params = match crate::search::params::parse(uri.query()) {
+        Ok(p) => p,
+        Err(bad) => {
+            let mut res = error_page(
+                &loaded,
+                StatusCode::BAD_REQUEST,
+                "We could not read that search",
+                &format!(
+                    "The search in the address could not be read: {bad}. Type your search in the box below."
+                ),
+            );
+            if head {
+                *res.body_mut() = Body::empty();
+            }
+            return res;
+        }
+    };
+    let results = loaded.search.search(&params.q, params.page);
+    match pages::search::render(&loaded.site, &loaded.chrome, &results) {
+        Ok(body) => dynamic(body, head),
+        Err(e) => {
+            tracing::error!(error = %e, "search page failed to render");
+            error_page(
+                &loaded,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side",
+                "Please try again in a moment.",
+            )
+        }
+    }
+}
+
 /// A page rendered for this request.
 fn dynamic(body: String, head: bool) -> Response {
     let len = body.len();
-    let mut res = Response::new(if head { Body::empty() } else { Body::from(body) });
+    let mut res = Response::new(if head {
+        Body::empty()
+    } else {
+        Body::from(body)
+    });
     let h = res.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
     h.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
     h.insert(header::CACHE_CONTROL, CachePolicy::Dynamic.header());
     res
 }
-

@@ -69,7 +69,10 @@ fn serve(args: ServeArgs) -> ExitCode {
             }
         };
         let addr = listener.local_addr().map_or(args.addr, |a| a);
-        println!("pathways: {pages} pages loaded in {:?}; serving at http://{addr}", started.elapsed());
+        println!(
+            "pathways: {pages} pages loaded in {:?}; serving at http://{addr}",
+            started.elapsed()
+        );
         let app = pathways::app(pathways::AppState::new(loaded));
         pathways::server::serve(listener, app, pathways::server::shutdown_signal()).await;
         ExitCode::SUCCESS

@@ -232,7 +232,12 @@ pub fn render(
         block: Block::default(),
     };
     r.run();
-    let Renderer { mut doc, out, block, .. } = r;
+    let Renderer {
+        mut doc,
+        out,
+        block,
+        ..
+    } = r;
     if !block.text.trim().is_empty() || block.heading.is_some() {
         doc.blocks.push(block);
     }
@@ -278,7 +283,8 @@ impl<'a> Renderer<'a, '_> {
     fn events(&self) -> Vec<(Event<'a>, Range<usize>)> {
         let mut events: Vec<(Event<'a>, Range<usize>)> = Vec::new();
         for (ev, range) in Parser::new_ext(self.body, options()).into_offset_iter() {
-            if let (Event::Text(t), Some((Event::Text(prev), prev_range))) = (&ev, events.last_mut())
+            if let (Event::Text(t), Some((Event::Text(prev), prev_range))) =
+                (&ev, events.last_mut())
             {
                 let mut joined = prev.to_string();
                 joined.push_str(t);
@@ -525,10 +531,7 @@ impl<'a> Renderer<'a, '_> {
         };
         let lower = dest.to_ascii_lowercase();
         if lower.starts_with("https://") || lower.starts_with("http://") {
-            format!(
-                "<a href=\"{}\" rel=\"noopener\"{title_attr}>",
-                escape(dest)
-            )
+            format!("<a href=\"{}\" rel=\"noopener\"{title_attr}>", escape(dest))
         } else if lower.starts_with("mailto:") {
             format!("<a href=\"{}\"{title_attr}>", escape(dest))
         } else if dest.starts_with('/') || dest.starts_with('#') {
@@ -727,10 +730,18 @@ mod tests {
 
     #[test]
     fn headings_get_slug_ids_deduplicated_and_explicit_ids_win() {
-        let (r, d) = md("## How long does it take?\n\n## How long does it take?\n\n### Exam {#rhit-exam}\n");
+        let (r, d) =
+            md("## How long does it take?\n\n## How long does it take?\n\n### Exam {#rhit-exam}\n");
         assert!(d.is_empty(), "{d:?}");
         let ids: Vec<_> = r.toc.iter().map(|t| t.id.as_str()).collect();
-        assert_eq!(ids, ["how-long-does-it-take", "how-long-does-it-take-2", "rhit-exam"]);
+        assert_eq!(
+            ids,
+            [
+                "how-long-does-it-take",
+                "how-long-does-it-take-2",
+                "rhit-exam"
+            ]
+        );
         assert!(r.html.contains("<h2 id=\"how-long-does-it-take\">"));
         assert!(r.html.contains("href=\"#rhit-exam\""));
     }
@@ -755,7 +766,10 @@ mod tests {
     fn external_links_carry_noopener_and_internal_links_are_collected() {
         let (r, d) = md("[BLS](https://www.bls.gov/) and [pay](/pathways/x/salary#pay)\n");
         assert!(d.is_empty());
-        assert!(r.html.contains("<a href=\"https://www.bls.gov/\" rel=\"noopener\">"));
+        assert!(
+            r.html
+                .contains("<a href=\"https://www.bls.gov/\" rel=\"noopener\">")
+        );
         assert_eq!(r.links[0].href, "/pathways/x/salary#pay");
     }
 
@@ -792,9 +806,13 @@ mod tests {
 
     #[test]
     fn glossary_terms_are_marked_once_and_never_in_headings_or_links() {
-        let (r, _) = md("## RHIT basics\n\n[RHIT](/x) then RHIT and RHIT again, plus accreditation.\n");
+        let (r, _) =
+            md("## RHIT basics\n\n[RHIT](/x) then RHIT and RHIT again, plus accreditation.\n");
         assert_eq!(r.html.matches("<abbr").count(), 1);
-        assert_eq!(r.html.matches("href=\"/glossary#accreditation\"").count(), 1);
+        assert_eq!(
+            r.html.matches("href=\"/glossary#accreditation\"").count(),
+            1
+        );
         assert!(r.html.contains("<h2 id=\"rhit-basics\">RHIT basics</h2>"));
         assert_eq!(r.terms, ["rhit", "accreditation"]);
     }

@@ -5,15 +5,16 @@
 //! `selfcheck` renders the per-request self-check result.
 
 pub mod jsonld;
+pub mod search;
 pub mod selfcheck;
 mod svg;
 
 use crate::assets::Assets;
+use crate::content::figures::{decade, format_percent};
 use crate::content::{
     CareerMap, Occupation, Pathway, Resource, ResourceKind, Section, Site, Source, format_money,
     format_number,
 };
-use crate::content::figures::{decade, format_percent};
 use crate::store::{CachePolicy, Page, Store};
 use askama::Template;
 use axum::http::StatusCode;
@@ -168,8 +169,24 @@ impl CareerMapPage<'_> {
     }
 
     fn title_name(&self, id: &str) -> String {
-        self.map.title(id).map(|t| t.name.clone()).unwrap_or_default()
+        self.map
+            .title(id)
+            .map(|t| t.name.clone())
+            .unwrap_or_default()
     }
+}
+
+#[derive(Template)]
+#[template(path = "print.html")]
+struct PrintPage<'a> {
+    meta: Meta,
+    chrome: &'a Chrome,
+    p: &'a Pathway,
+    url: String,
+    qr: String,
+    facts: String,
+    sections: Vec<(&'a Section, String)>,
+    sources: Vec<&'a Source>,
 }
 
 #[derive(Template)]
@@ -269,7 +286,12 @@ fn html(page: &impl Template) -> Result<Vec<u8>, askama::Error> {
 }
 
 fn page(body: Vec<u8>) -> Page {
-    Page::new(StatusCode::OK, "text/html; charset=utf-8", CachePolicy::Page, body)
+    Page::new(
+        StatusCode::OK,
+        "text/html; charset=utf-8",
+        CachePolicy::Page,
+        body,
+    )
 }
 
 /// Paths of every canonical HTML page, in sitemap order, with last-modified dates.
@@ -289,6 +311,7 @@ pub fn canonical_pages(site: &Site) -> Vec<(String, Option<String>)> {
         if p.career_map.is_some() {
             out.push((format!("{}/career-map", p.path()), d.clone()));
         }
+        out.push((format!("{}/print", p.path()), d.clone()));
     }
     out
 }
@@ -319,7 +342,15 @@ pub fn render_all(site: &Site, assets: &Assets) -> Result<Store, askama::Error> 
 
     let mut meta = Meta::new(site, "/", &site.name, &site.description);
     meta.json_ld = jsonld::website(site);
-    store.insert("/", page(html(&HomePage { meta, chrome: &chrome, site, first })?));
+    store.insert(
+        "/",
+        page(html(&HomePage {
+            meta,
+            chrome: &chrome,
+            site,
+            first,
+        })?),
+    );
 
     let meta = Meta::new(
         site,
@@ -328,8 +359,19 @@ pub fn render_all(site: &Site, assets: &Assets) -> Result<Store, askama::Error> 
         "Every career pathway on this site: plain-language guides with sourced pay, outlook and training.",
     )
     .crumbs(vec![("Home", "/".into()), ("Career pathways", "/pathways".into())]);
-    let meta = Meta { nav: "pathways", json_ld: jsonld::page(site, &meta, None), ..meta };
-    store.insert("/pathways", page(html(&PathwaysPage { meta, chrome: &chrome, site })?));
+    let meta = Meta {
+        nav: "pathways",
+        json_ld: jsonld::page(site, &meta, None),
+        ..meta
+    };
+    store.insert(
+        "/pathways",
+        page(html(&PathwaysPage {
+            meta,
+            chrome: &chrome,
+            site,
+        })?),
+    );
 
     let meta = Meta::new(
         site,
@@ -338,8 +380,19 @@ pub fn render_all(site: &Site, assets: &Assets) -> Result<Store, askama::Error> 
         "Plain-language definitions of the words and abbreviations used in health information careers.",
     )
     .crumbs(vec![("Home", "/".into()), ("Glossary", "/glossary".into())]);
-    let meta = Meta { nav: "glossary", json_ld: jsonld::page(site, &meta, None), ..meta };
-    store.insert("/glossary", page(html(&GlossaryPage { meta, chrome: &chrome, site })?));
+    let meta = Meta {
+        nav: "glossary",
+        json_ld: jsonld::page(site, &meta, None),
+        ..meta
+    };
+    store.insert(
+        "/glossary",
+        page(html(&GlossaryPage {
+            meta,
+            chrome: &chrome,
+            site,
+        })?),
+    );
 
     let meta = Meta::new(
         site,
@@ -348,13 +401,32 @@ pub fn render_all(site: &Site, assets: &Assets) -> Result<Store, askama::Error> 
         "Outside resources for the next step: certification, accredited programs, and official jobs and pay data.",
     )
     .crumbs(vec![("Home", "/".into()), ("Resources", "/resources".into())]);
-    let meta = Meta { nav: "resources", json_ld: jsonld::page(site, &meta, None), ..meta };
+    let meta = Meta {
+        nav: "resources",
+        json_ld: jsonld::page(site, &meta, None),
+        ..meta
+    };
     let groups = ResourceKind::ALL
         .into_iter()
-        .map(|k| (k, site.resources.iter().filter(|r| r.kind == k).collect::<Vec<_>>()))
+        .map(|k| {
+            (
+                k,
+                site.resources
+                    .iter()
+                    .filter(|r| r.kind == k)
+                    .collect::<Vec<_>>(),
+            )
+        })
         .filter(|(_, v)| !v.is_empty())
         .collect();
-    store.insert("/resources", page(html(&ResourcesPage { meta, chrome: &chrome, groups })?));
+    store.insert(
+        "/resources",
+        page(html(&ResourcesPage {
+            meta,
+            chrome: &chrome,
+            groups,
+        })?),
+    );
 
     for p in &site.pathways {
         render_pathway(site, &chrome, p, &mut store)?;
@@ -371,7 +443,12 @@ pub fn render_all(site: &Site, assets: &Assets) -> Result<Store, askama::Error> 
     );
     store.insert(
         "/sitemap.xml",
-        Page::new(StatusCode::OK, "application/xml; charset=utf-8", CachePolicy::Page, sitemap(site).into_bytes()),
+        Page::new(
+            StatusCode::OK,
+            "application/xml; charset=utf-8",
+            CachePolicy::Page,
+            sitemap(site).into_bytes(),
+        ),
     );
     store.insert(
         "/robots.txt",
@@ -379,7 +456,11 @@ pub fn render_all(site: &Site, assets: &Assets) -> Result<Store, askama::Error> 
             StatusCode::OK,
             "text/plain; charset=utf-8",
             CachePolicy::Page,
-            format!("User-agent: *\nDisallow: /search\nSitemap: {}\n", site.url("/sitemap.xml")).into_bytes(),
+            format!(
+                "User-agent: *\nDisallow: /search\nSitemap: {}\n",
+                site.url("/sitemap.xml")
+            )
+            .into_bytes(),
         ),
     );
     Ok(store)
@@ -393,7 +474,12 @@ fn pathway_crumbs(p: &Pathway) -> Vec<(&str, String)> {
     ]
 }
 
-fn render_pathway(site: &Site, chrome: &Chrome, p: &Pathway, store: &mut Store) -> Result<(), askama::Error> {
+fn render_pathway(
+    site: &Site,
+    chrome: &Chrome,
+    p: &Pathway,
+    store: &mut Store,
+) -> Result<(), askama::Error> {
     let title = format!("{} ({})", p.title, p.short_title);
     let meta = Meta::new(site, &p.path(), &title, &p.description).crumbs(pathway_crumbs(p));
     let meta = Meta {
@@ -405,7 +491,13 @@ fn render_pathway(site: &Site, chrome: &Chrome, p: &Pathway, store: &mut Store) 
     let share = share_panel(site, &p.path(), &title, &p.description);
     store.insert(
         p.path(),
-        page(html(&OverviewPage { meta, chrome, p, facts: quick_facts(site, p), share })?),
+        page(html(&OverviewPage {
+            meta,
+            chrome,
+            p,
+            facts: quick_facts(site, p),
+            share,
+        })?),
     );
 
     for (i, s) in p.sections.iter().enumerate() {
@@ -420,7 +512,11 @@ fn render_pathway(site: &Site, chrome: &Chrome, p: &Pathway, store: &mut Store) 
             json_ld: jsonld::page(site, &meta, Some((p, with_occupations))),
             ..meta
         };
-        let sources = s.sources.iter().filter_map(|id| site.sources.get(id)).collect();
+        let sources = s
+            .sources
+            .iter()
+            .filter_map(|id| site.sources.get(id))
+            .collect();
         let share = share_panel(site, &path, &s.title, &s.summary);
         let body = html(&SectionPage {
             meta,
@@ -435,6 +531,11 @@ fn render_pathway(site: &Site, chrome: &Chrome, p: &Pathway, store: &mut Store) 
         store.insert(path, page(body));
     }
 
+    store.insert(
+        format!("{}/print", p.path()),
+        page(html(&print_page(site, chrome, p))?),
+    );
+
     if let Some(map) = &p.career_map {
         let path = format!("{}/career-map", p.path());
         let mut crumbs = pathway_crumbs(p);
@@ -445,9 +546,20 @@ fn render_pathway(site: &Site, chrome: &Chrome, p: &Pathway, store: &mut Store) 
             p.short_title
         );
         let meta = Meta::new(site, &path, &title, &description).crumbs(crumbs);
-        let meta = Meta { nav: "pathways", json_ld: jsonld::page(site, &meta, Some((p, false))), ..meta };
+        let meta = Meta {
+            nav: "pathways",
+            json_ld: jsonld::page(site, &meta, Some((p, false))),
+            ..meta
+        };
         let share = share_panel(site, &path, &title, &description);
-        let body = html(&CareerMapPage { meta, chrome, p, map, svg: svg::career_map(map), share })?;
+        let body = html(&CareerMapPage {
+            meta,
+            chrome,
+            p,
+            map,
+            svg: svg::career_map(map),
+            share,
+        })?;
         store.insert(path, page(body));
     }
     Ok(())
@@ -470,4 +582,67 @@ fn sitemap(site: &Site) -> String {
     }
     out.push_str("</urlset>\n");
     out
+}
+
+/// A QR code of `url` as inline SVG.
+pub fn qr_svg(url: &str) -> String {
+    match qrcode::QrCode::new(url.as_bytes()) {
+        Ok(code) => code
+            .render::<qrcode::render::svg::Color<'_>>()
+            .min_dimensions(148, 148)
+            .quiet_zone(true)
+            .build()
+            .replace("<?xml version=\"1.0\" standalone=\"yes\"?>", "")
+            .replacen("<svg ", "<svg class=\"qr-code\" role=\"img\" aria-label=\"QR code of the pathway's web address\" ", 1),
+        Err(_) => String::new(),
+    }
+}
+
+/// A section's HTML, made to sit inside one long page: ids and in-page
+/// links get the section's slug as a prefix, and headings move down a level.
+fn embed_section(slug: &str, html: &str) -> String {
+    html.replace(" id=\"", &format!(" id=\"{slug}-"))
+        .replace(" href=\"#", &format!(" href=\"#{slug}-"))
+        .replace("<h3", "<h4")
+        .replace("</h3>", "</h4>")
+        .replace("<h2", "<h3")
+        .replace("</h2>", "</h3>")
+}
+
+fn print_page<'a>(site: &'a Site, chrome: &'a Chrome, p: &'a Pathway) -> PrintPage<'a> {
+    let path = format!("{}/print", p.path());
+    let title = format!("{} ({}): printable handout", p.title, p.short_title);
+    let mut crumbs = pathway_crumbs(p);
+    crumbs.push(("Printable handout", path.clone()));
+    let meta = Meta::new(site, &path, &title, &p.description).crumbs(crumbs);
+    let meta = Meta {
+        nav: "pathways",
+        json_ld: jsonld::page(site, &meta, Some((p, false))),
+        ..meta
+    };
+    let mut sources: Vec<&Source> = Vec::new();
+    for s in &p.sections {
+        for id in &s.sources {
+            if let Some(src) = site.sources.get(id)
+                && !sources.iter().any(|x| x.id == src.id)
+            {
+                sources.push(src);
+            }
+        }
+    }
+    let url = site.url(&p.path());
+    PrintPage {
+        meta,
+        chrome,
+        p,
+        qr: qr_svg(&url),
+        url,
+        facts: quick_facts(site, p),
+        sections: p
+            .sections
+            .iter()
+            .map(|s| (s, embed_section(&s.slug, &s.doc.html)))
+            .collect(),
+        sources,
+    }
 }

@@ -20,6 +20,8 @@ pub struct Loaded {
     pub chrome: Chrome,
     /// Lowercased alias → canonical path.
     pub aliases: HashMap<String, String>,
+    /// The full-text search index.
+    pub search: crate::search::Index,
     /// Send HSTS (the base URL is https).
     pub https: bool,
 }
@@ -33,6 +35,8 @@ pub enum BuildError {
     Assets(anyhow::Error),
     #[error("rendering pages: {0}")]
     Render(#[from] askama::Error),
+    #[error("building the search index: {0}")]
+    Search(#[from] crate::search::IndexError),
 }
 
 /// Where to load from.
@@ -62,16 +66,33 @@ impl Loaded {
         let aliases = site
             .pathways
             .iter()
-            .flat_map(|p| p.aliases.iter().map(move |a| (a.to_ascii_lowercase(), p.path())))
+            .flat_map(|p| {
+                p.aliases
+                    .iter()
+                    .map(move |a| (a.to_ascii_lowercase(), p.path()))
+            })
             .collect();
         let https = site.base_url.starts_with("https://");
-        Ok(Self { site, store, assets, chrome, aliases, https })
+        let search = crate::search::Index::build(&site)?;
+        Ok(Self {
+            site,
+            store,
+            assets,
+            chrome,
+            aliases,
+            search,
+            https,
+        })
     }
 
     /// Where a near-miss path should go: an alias, a trailing slash, or a
     /// difference in letter case.
     pub fn redirect_for(&self, path: &str) -> Option<String> {
-        let trimmed = if path.len() > 1 { path.trim_end_matches('/') } else { path };
+        let trimmed = if path.len() > 1 {
+            path.trim_end_matches('/')
+        } else {
+            path
+        };
         let trimmed = if trimmed.is_empty() { "/" } else { trimmed };
         let lower = trimmed.to_ascii_lowercase();
         if let Some(to) = self.aliases.get(&lower) {
@@ -95,7 +116,9 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(loaded: Loaded) -> Self {
-        Self { inner: Arc::new(ArcSwap::from_pointee(loaded)) }
+        Self {
+            inner: Arc::new(ArcSwap::from_pointee(loaded)),
+        }
     }
 
     /// The current site; requests hold it for their whole life.
@@ -110,7 +133,11 @@ impl AppState {
 }
 
 /// Load from a content folder and a static folder (for tests and tools).
-pub fn build(content: &Path, static_dir: &Path, base_url: Option<&str>) -> Result<Loaded, BuildError> {
+pub fn build(
+    content: &Path,
+    static_dir: &Path,
+    base_url: Option<&str>,
+) -> Result<Loaded, BuildError> {
     Loaded::build(&Options {
         content: content.to_path_buf(),
         static_dir: static_dir.to_path_buf(),

@@ -151,11 +151,7 @@ impl Page {
             Encoding::Gzip if !self.gzip.is_empty() => (enc, &self.gzip),
             _ => (Encoding::Identity, &self.body),
         };
-        let etag = format!(
-            "{}{}\"",
-            self.etag.trim_end_matches('"'),
-            enc.etag_suffix()
-        );
+        let etag = format!("{}{}\"", self.etag.trim_end_matches('"'), enc.etag_suffix());
         (enc, bytes, etag)
     }
 }
@@ -260,7 +256,12 @@ mod tests {
     #[test]
     fn compressed_bodies_decode_to_the_original() {
         let body = b"<p>hello hello hello hello</p>".repeat(20);
-        let page = Page::new(StatusCode::OK, "text/html; charset=utf-8", CachePolicy::Page, body.clone());
+        let page = Page::new(
+            StatusCode::OK,
+            "text/html; charset=utf-8",
+            CachePolicy::Page,
+            body.clone(),
+        );
         let mut out = Vec::new();
         brotli::BrotliDecompress(&mut &page.br[..], &mut out).unwrap();
         assert_eq!(out, body);

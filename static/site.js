@@ -32,9 +32,11 @@
   var base = canonical ? canonical.href.split("#")[0] : location.href.split("#")[0];
 
   document.addEventListener("click", function (e) {
-    var el = e.target.closest("[data-copy], [data-share], a.anchor");
+    var el = e.target.closest("[data-copy], [data-share], [data-print], a.anchor");
     if (!el) { return; }
-    if (el.hasAttribute("data-copy")) {
+    if (el.hasAttribute("data-print")) {
+      window.print();
+    } else if (el.hasAttribute("data-copy")) {
       copy(el.getAttribute("data-copy"), el, "Link");
     } else if (el.hasAttribute("data-share")) {
       navigator.share({ title: el.getAttribute("data-title") || document.title, url: el.getAttribute("data-share") }).catch(function () {});

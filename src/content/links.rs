@@ -61,7 +61,12 @@ pub fn anchors(site: &Site) -> HashMap<String, HashSet<String>> {
             let mut ids = s.doc.ids.clone();
             ids.extend(["sources".into(), "contents".into(), "share".into()]);
             if let Some(check) = p.self_check.as_ref().filter(|_| s.slug == "right-for-me") {
-                ids.extend(check.statements.iter().map(|st| format!("statement-{}", st.id)));
+                ids.extend(
+                    check
+                        .statements
+                        .iter()
+                        .map(|st| format!("statement-{}", st.id)),
+                );
             }
             add(p.section_path(s), ids);
         }
@@ -87,7 +92,11 @@ pub fn check(site: &Site, sources: &[LinkSource]) -> Vec<Diagnostic> {
                 None => (href, None),
             };
             let path = path.split('?').next().unwrap_or("");
-            let path = if path.is_empty() { src.page.as_str() } else { path };
+            let path = if path.is_empty() {
+                src.page.as_str()
+            } else {
+                path
+            };
             let Some(ids) = pages.get(path) else {
                 let msg = match aliases.get(path) {
                     Some(canonical) => format!(

@@ -118,7 +118,10 @@ impl Loader {
                 return None;
             }
         };
-        let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+        let text = text
+            .strip_prefix('\u{feff}')
+            .map(str::to_string)
+            .unwrap_or(text);
         if text.trim().is_empty() {
             self.push(file_error(
                 path,
@@ -130,7 +133,12 @@ impl Loader {
     }
 
     /// Parse TOML text that starts at byte `base` of `file`.
-    fn parse<T: DeserializeOwned>(&mut self, file: &SourceFile, text: &str, base: usize) -> Option<T> {
+    fn parse<T: DeserializeOwned>(
+        &mut self,
+        file: &SourceFile,
+        text: &str,
+        base: usize,
+    ) -> Option<T> {
         match toml::from_str::<T>(text) {
             Ok(v) => Some(v),
             Err(e) => {
@@ -173,7 +181,12 @@ impl Loader {
         self.check_description(&site_src, &site_file.description, None);
         let sources = sources.unwrap_or_default();
         let baseline = Baseline {
-            median_pay: self.pay(&site_src, &sources, site_file.all_occupations.median_pay, None),
+            median_pay: self.pay(
+                &site_src,
+                &sources,
+                site_file.all_occupations.median_pay,
+                None,
+            ),
             growth: self.growth(&site_src, &sources, site_file.all_occupations.growth, None),
         };
         let glossary_terms = glossary.unwrap_or_default();
@@ -214,7 +227,10 @@ impl Loader {
         }
         if text.trim().is_empty() {
             let at = span.unwrap_or(0);
-            self.push(file.error(at, "this description is empty; write one or two plain sentences"));
+            self.push(file.error(
+                at,
+                "this description is empty; write one or two plain sentences",
+            ));
         }
     }
 
@@ -225,7 +241,10 @@ impl Loader {
         for (id, s) in raw {
             if !is_valid_id(&id) {
                 let at = file.find_from(0, &format!("[{id}]"));
-                self.push(file.error(at, format!("source id `{id}` may use only lowercase letters, digits and hyphens")));
+                self.push(file.error(
+                    at,
+                    format!("source id `{id}` may use only lowercase letters, digits and hyphens"),
+                ));
             }
             self.check_url(&file, &s.url);
             out.insert(
@@ -243,7 +262,9 @@ impl Loader {
 
     fn check_url(&mut self, file: &SourceFile, url: &Spanned<String>) {
         let u = url.get_ref();
-        if !(u.starts_with("https://") || u.starts_with("http://")) || u.contains(char::is_whitespace) {
+        if !(u.starts_with("https://") || u.starts_with("http://"))
+            || u.contains(char::is_whitespace)
+        {
             self.push(file.error(
                 url.span().start,
                 format!("`{u}` is not a web address; write the full https:// address"),
@@ -252,19 +273,32 @@ impl Loader {
     }
 
     fn glossary(&mut self) -> Option<Vec<Term>> {
-        let (file, raw) = self.toml_file::<model::GlossaryFile>(&self.root.join("glossary.toml"))?;
+        let (file, raw) =
+            self.toml_file::<model::GlossaryFile>(&self.root.join("glossary.toml"))?;
         let mut ids = HashSet::new();
         let mut words = HashSet::new();
         let mut out = Vec::new();
         for t in raw.terms {
             if !is_valid_id(t.id.get_ref()) {
-                self.push(file.error(t.id.span().start, "a term id may use only lowercase letters, digits and hyphens"));
+                self.push(file.error(
+                    t.id.span().start,
+                    "a term id may use only lowercase letters, digits and hyphens",
+                ));
             }
             if !ids.insert(t.id.get_ref().clone()) {
-                self.push(file.error(t.id.span().start, format!("the term id `{}` is used twice; glossary anchors must be unique", t.id.get_ref())));
+                self.push(file.error(
+                    t.id.span().start,
+                    format!(
+                        "the term id `{}` is used twice; glossary anchors must be unique",
+                        t.id.get_ref()
+                    ),
+                ));
             }
             if !words.insert(t.term.get_ref().to_lowercase()) {
-                self.push(file.error(t.term.span().start, format!("the term `{}` is defined twice", t.term.get_ref())));
+                self.push(file.error(
+                    t.term.span().start,
+                    format!("the term `{}` is defined twice", t.term.get_ref()),
+                ));
             }
             out.push(Term {
                 id: t.id.into_inner(),
@@ -279,7 +313,8 @@ impl Loader {
     }
 
     fn resources(&mut self) -> Option<Vec<Resource>> {
-        let (file, raw) = self.toml_file::<model::ResourcesFile>(&self.root.join("resources.toml"))?;
+        let (file, raw) =
+            self.toml_file::<model::ResourcesFile>(&self.root.join("resources.toml"))?;
         let mut out = Vec::new();
         for r in raw.resources {
             self.check_url(&file, &r.url);
@@ -314,7 +349,10 @@ impl Loader {
         let entries = match fs::read_dir(&dir) {
             Ok(e) => e,
             Err(_) => {
-                self.push(file_error(&dir, "is missing; each pathway lives in content/pathways/<slug>/"));
+                self.push(file_error(
+                    &dir,
+                    "is missing; each pathway lives in content/pathways/<slug>/",
+                ));
                 return Vec::new();
             }
         };
@@ -327,7 +365,10 @@ impl Loader {
         let mut out = Vec::new();
         let mut aliases: HashMap<String, PathBuf> = HashMap::new();
         for d in dirs {
-            let slug = d.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let slug = d
+                .file_name()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
             if !is_valid_id(&slug) {
                 self.push(file_error(&d, format!("the folder name `{slug}` is the pathway's URL; use only lowercase letters, digits and hyphens")));
                 continue;
@@ -337,7 +378,10 @@ impl Loader {
             }
         }
         if out.is_empty() && !self.diags.has_errors() {
-            self.push(file_error(&dir, "has no pathways; add a folder with a pathway.toml"));
+            self.push(file_error(
+                &dir,
+                "has no pathways; add a folder with a pathway.toml",
+            ));
         }
         out
     }
@@ -361,18 +405,39 @@ impl Loader {
                 day: d.day,
             },
             _ => {
-                self.push(file.error(raw.last_reviewed.span().start, "`last_reviewed` must be a date like 2026-11-24"));
-                Date { year: 1970, month: 1, day: 1 }
+                self.push(file.error(
+                    raw.last_reviewed.span().start,
+                    "`last_reviewed` must be a date like 2026-11-24",
+                ));
+                Date {
+                    year: 1970,
+                    month: 1,
+                    day: 1,
+                }
             }
         };
-        let ctx = FigureCtx { review_year: last_reviewed.year };
-        self.check_description(&file, raw.description.get_ref(), Some(raw.description.span().start));
+        let ctx = FigureCtx {
+            review_year: last_reviewed.year,
+        };
+        self.check_description(
+            &file,
+            raw.description.get_ref(),
+            Some(raw.description.span().start),
+        );
         for a in &raw.aliases {
             let path = a.get_ref();
-            if !path.starts_with('/') || path.starts_with("/pathways") || path.starts_with("/static") || path.len() < 2 {
+            if !path.starts_with('/')
+                || path.starts_with("/pathways")
+                || path.starts_with("/static")
+                || path.len() < 2
+            {
                 self.push(file.error(a.span().start, format!("the alias `{path}` must be a short path like `/him`, outside /pathways and /static")));
-            } else if let Some(other) = aliases.insert(path.to_ascii_lowercase(), file.path.clone()) {
-                self.push(file.error(a.span().start, format!("the alias `{path}` is already used by {}", other.display())));
+            } else if let Some(other) = aliases.insert(path.to_ascii_lowercase(), file.path.clone())
+            {
+                self.push(file.error(
+                    a.span().start,
+                    format!("the alias `{path}` is already used by {}", other.display()),
+                ));
             }
         }
         // Occupations and their figures.
@@ -380,17 +445,29 @@ impl Loader {
         let mut occ_ids = HashSet::new();
         for o in raw.occupations {
             if !is_valid_id(o.id.get_ref()) {
-                self.push(file.error(o.id.span().start, "an occupation id may use only lowercase letters, digits and hyphens"));
+                self.push(file.error(
+                    o.id.span().start,
+                    "an occupation id may use only lowercase letters, digits and hyphens",
+                ));
             }
             if !occ_ids.insert(o.id.get_ref().clone()) {
-                self.push(file.error(o.id.span().start, format!("the occupation `{}` is listed twice", o.id.get_ref())));
+                self.push(file.error(
+                    o.id.span().start,
+                    format!("the occupation `{}` is listed twice", o.id.get_ref()),
+                ));
             }
             let soc = o.soc.get_ref();
             let soc_ok = soc.len() == 7
                 && soc.as_bytes()[2] == b'-'
-                && soc.chars().enumerate().all(|(i, c)| i == 2 || c.is_ascii_digit());
+                && soc
+                    .chars()
+                    .enumerate()
+                    .all(|(i, c)| i == 2 || c.is_ascii_digit());
             if !soc_ok {
-                self.push(file.error(o.soc.span().start, format!("`{soc}` is not a SOC code; write it like 29-2072")));
+                self.push(file.error(
+                    o.soc.span().start,
+                    format!("`{soc}` is not a SOC code; write it like 29-2072"),
+                ));
             }
             occupations.push(Occupation {
                 id: o.id.get_ref().clone(),
@@ -406,12 +483,18 @@ impl Loader {
                 entry_education: self.education(&file, sources, o.entry_education, &ctx),
             });
         }
-        let key_occupation = match occupations.iter().position(|o| &o.id == raw.key_occupation.get_ref()) {
+        let key_occupation = match occupations
+            .iter()
+            .position(|o| &o.id == raw.key_occupation.get_ref())
+        {
             Some(i) => i,
             None => {
                 self.push(file.error(
                     raw.key_occupation.span().start,
-                    format!("`key_occupation` names `{}`, which is not an occupation in this file", raw.key_occupation.get_ref()),
+                    format!(
+                        "`key_occupation` names `{}`, which is not an occupation in this file",
+                        raw.key_occupation.get_ref()
+                    ),
                 ));
                 0
             }
@@ -461,11 +544,17 @@ impl Loader {
                 continue;
             }
             if RESERVED_SECTIONS.contains(&name.as_str()) {
-                self.push(file.error(s.span().start, format!("`{name}` is a page of its own; give the section another name")));
+                self.push(file.error(
+                    s.span().start,
+                    format!("`{name}` is a page of its own; give the section another name"),
+                ));
                 continue;
             }
             if !listed.insert(name.clone()) {
-                self.push(file.error(s.span().start, format!("the section `{name}` is listed twice")));
+                self.push(file.error(
+                    s.span().start,
+                    format!("the section `{name}` is listed twice"),
+                ));
                 continue;
             }
             let path = dir.join(format!("{name}.md"));
@@ -492,10 +581,17 @@ impl Loader {
                 .collect();
             extra.sort();
             for p in extra {
-                let stem = p.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+                let stem = p
+                    .file_stem()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
                 self.push(file_error(
                     &p,
-                    format!("is not listed in {}; add \"{stem}\" to `sections` or delete the file", file.path.display()),
+                    format!(
+                        "is not listed in {}; add \"{stem}\" to `sections` or delete the file",
+                        file.path.display()
+                    ),
                 ));
             }
         }
@@ -529,14 +625,21 @@ impl Loader {
             if !site.sources.contains_key(s.get_ref()) {
                 self.push(file.error(
                     fm_start + s.span().start,
-                    format!("the source `{}` is not in sources.toml; add it there or fix the id", s.get_ref()),
+                    format!(
+                        "the source `{}` is not in sources.toml; add it there or fix the id",
+                        s.get_ref()
+                    ),
                 ));
             } else if !sources.contains(s.get_ref()) {
                 sources.push(s.get_ref().clone());
             }
         }
         let body = file.text[body_start..].to_string();
-        let ctx = SectionCtx { pathway, site, glossary };
+        let ctx = SectionCtx {
+            pathway,
+            site,
+            glossary,
+        };
         let mut diags = Vec::new();
         let doc = markdown::render(&file, &body, body_start, &ctx, &mut diags);
         for d in diags {
@@ -573,9 +676,17 @@ impl Loader {
         let mut level_ids = HashSet::new();
         for l in raw.levels {
             if !level_ids.insert(l.id.get_ref().clone()) {
-                self.push(file.error(l.id.span().start, format!("the level `{}` is listed twice", l.id.get_ref())));
+                self.push(file.error(
+                    l.id.span().start,
+                    format!("the level `{}` is listed twice", l.id.get_ref()),
+                ));
             }
-            levels.push(Level { id: l.id.into_inner(), name: l.name, length: l.length, prepares: l.prepares });
+            levels.push(Level {
+                id: l.id.into_inner(),
+                name: l.name,
+                length: l.length,
+                prepares: l.prepares,
+            });
         }
         let ids: HashSet<String> = raw.titles.iter().map(|t| t.id.get_ref().clone()).collect();
         let mut seen = HashSet::new();
@@ -583,22 +694,35 @@ impl Loader {
         for t in raw.titles {
             let id = t.id.get_ref();
             if !is_valid_id(id) {
-                self.push(file.error(t.id.span().start, "a title id is an anchor: use only lowercase letters, digits and hyphens"));
+                self.push(file.error(
+                    t.id.span().start,
+                    "a title id is an anchor: use only lowercase letters, digits and hyphens",
+                ));
             }
             if !seen.insert(id.clone()) {
-                self.push(file.error(t.id.span().start, format!("the title id `{id}` is used twice; anchors must be unique")));
+                self.push(file.error(
+                    t.id.span().start,
+                    format!("the title id `{id}` is used twice; anchors must be unique"),
+                ));
             }
             if !occupations.iter().any(|o| &o.id == t.occupation.get_ref()) {
                 self.push(file.error(
                     t.occupation.span().start,
-                    format!("`{}` is not an occupation in pathway.toml", t.occupation.get_ref()),
+                    format!(
+                        "`{}` is not an occupation in pathway.toml",
+                        t.occupation.get_ref()
+                    ),
                 ));
             }
             if !level_ids.contains(t.education.get_ref()) {
                 let known: Vec<&str> = levels.iter().map(|l| l.id.as_str()).collect();
                 self.push(file.error(
                     t.education.span().start,
-                    format!("`{}` is not a level in [[levels]]; use one of {}", t.education.get_ref(), known.join(", ")),
+                    format!(
+                        "`{}` is not a level in [[levels]]; use one of {}",
+                        t.education.get_ref(),
+                        known.join(", ")
+                    ),
                 ));
             }
             let mut moves = Vec::new();
@@ -606,7 +730,10 @@ impl Loader {
                 if !ids.contains(m.to.get_ref()) {
                     self.push(file.error(
                         m.to.span().start,
-                        format!("this move goes to `{}`, which is not a title id in this file", m.to.get_ref()),
+                        format!(
+                            "this move goes to `{}`, which is not a title id in this file",
+                            m.to.get_ref()
+                        ),
                     ));
                 }
                 if m.to.get_ref() == id {
@@ -616,11 +743,17 @@ impl Loader {
                     "advance" => MoveKind::Advance,
                     "lateral" => MoveKind::Lateral,
                     other => {
-                        self.push(file.error(m.kind.span().start, format!("`{other}` is not a kind of move; use `advance` or `lateral`")));
+                        self.push(file.error(
+                            m.kind.span().start,
+                            format!("`{other}` is not a kind of move; use `advance` or `lateral`"),
+                        ));
                         MoveKind::Lateral
                     }
                 };
-                moves.push(Move { to: m.to.into_inner(), kind });
+                moves.push(Move {
+                    to: m.to.into_inner(),
+                    kind,
+                });
             }
             titles.push(JobTitle {
                 id: id.clone(),
@@ -648,30 +781,61 @@ impl Loader {
         let (file, raw) = self.toml_file::<model::SelfCheckFile>(&path)?;
         let mut internal = Vec::new();
         let to_link = |l: model::LinkFile, internal: &mut Vec<markdown::InternalLink>| {
-            internal.push(markdown::InternalLink { href: l.href.get_ref().clone(), offset: l.href.span().start });
-            Link { text: l.text, href: l.href.into_inner() }
+            internal.push(markdown::InternalLink {
+                href: l.href.get_ref().clone(),
+                offset: l.href.span().start,
+            });
+            Link {
+                text: l.text,
+                href: l.href.into_inner(),
+            }
         };
         let mut ids = HashSet::new();
         let mut statements = Vec::new();
         for s in raw.statements {
             let id = *s.id.get_ref();
             if id == 0 || id > 99 {
-                self.push(file.error(s.id.span().start, "statement ids are small numbers from 1 to 99"));
+                self.push(file.error(
+                    s.id.span().start,
+                    "statement ids are small numbers from 1 to 99",
+                ));
             }
             if !ids.insert(id) {
-                self.push(file.error(s.id.span().start, format!("the statement id {id} is used twice")));
+                self.push(file.error(
+                    s.id.span().start,
+                    format!("the statement id {id} is used twice"),
+                ));
             }
-            let read_more = s.read_more.into_iter().map(|l| to_link(l, &mut internal)).collect();
-            statements.push(Statement { id, text: s.text, yes: s.yes, unsure: s.unsure, no: s.no, read_more });
+            let read_more = s
+                .read_more
+                .into_iter()
+                .map(|l| to_link(l, &mut internal))
+                .collect();
+            statements.push(Statement {
+                id,
+                text: s.text,
+                yes: s.yes,
+                unsure: s.unsure,
+                no: s.no,
+                read_more,
+            });
         }
-        let next_steps = raw.next_steps.into_iter().map(|l| to_link(l, &mut internal)).collect();
+        let next_steps = raw
+            .next_steps
+            .into_iter()
+            .map(|l| to_link(l, &mut internal))
+            .collect();
         links.push(super::links::LinkSource {
             file: file.path.clone(),
             text: file.text.clone(),
             page: format!("/pathways/{slug}/right-for-me"),
             links: internal,
         });
-        Some(SelfCheck { intro: raw.intro, statements, next_steps })
+        Some(SelfCheck {
+            intro: raw.intro,
+            statements,
+            next_steps,
+        })
     }
 
     /// Check a figure's source and year; warn when it is old.
@@ -691,7 +855,10 @@ impl Loader {
         }
         let y = *year.get_ref();
         if !(1900..=2100).contains(&y) {
-            self.push(file.error(year.span().start, format!("{y} is not a plausible data year")));
+            self.push(file.error(
+                year.span().start,
+                format!("{y} is not a plausible data year"),
+            ));
         } else if let Some(ctx) = ctx
             && ctx.review_year - y > 3
         {
@@ -702,21 +869,56 @@ impl Loader {
         }
     }
 
-    fn pay(&mut self, file: &SourceFile, sources: &BTreeMap<String, Source>, p: model::PayFigure, ctx: Option<&FigureCtx>) -> Pay {
+    fn pay(
+        &mut self,
+        file: &SourceFile,
+        sources: &BTreeMap<String, Source>,
+        p: model::PayFigure,
+        ctx: Option<&FigureCtx>,
+    ) -> Pay {
         self.figure_meta(file, sources, &p.source, &p.year, ctx);
-        Pay { annual: p.annual, hourly: p.hourly, as_of: p.as_of, year: *p.year.get_ref(), source: p.source.into_inner() }
+        Pay {
+            annual: p.annual,
+            hourly: p.hourly,
+            as_of: p.as_of,
+            year: *p.year.get_ref(),
+            source: p.source.into_inner(),
+        }
     }
 
-    fn count(&mut self, file: &SourceFile, sources: &BTreeMap<String, Source>, c: model::CountFigure, ctx: &FigureCtx) -> Count {
+    fn count(
+        &mut self,
+        file: &SourceFile,
+        sources: &BTreeMap<String, Source>,
+        c: model::CountFigure,
+        ctx: &FigureCtx,
+    ) -> Count {
         self.figure_meta(file, sources, &c.source, &c.year, Some(ctx));
         let year = *c.year.get_ref();
-        Count { value: c.value, as_of: c.as_of.unwrap_or_else(|| year.to_string()), year, source: c.source.into_inner() }
+        Count {
+            value: c.value,
+            as_of: c.as_of.unwrap_or_else(|| year.to_string()),
+            year,
+            source: c.source.into_inner(),
+        }
     }
 
-    fn growth(&mut self, file: &SourceFile, sources: &BTreeMap<String, Source>, g: model::GrowthFigure, ctx: Option<&FigureCtx>) -> Growth {
+    fn growth(
+        &mut self,
+        file: &SourceFile,
+        sources: &BTreeMap<String, Source>,
+        g: model::GrowthFigure,
+        ctx: Option<&FigureCtx>,
+    ) -> Growth {
         self.figure_meta(file, sources, &g.source, &g.year, ctx);
         if g.to <= g.from {
-            self.push(file.error(g.year.span().start, format!("growth runs from {} to {}; `to` must be after `from`", g.from, g.to)));
+            self.push(file.error(
+                g.year.span().start,
+                format!(
+                    "growth runs from {} to {}; `to` must be after `from`",
+                    g.from, g.to
+                ),
+            ));
         }
         Growth {
             percent: g.percent,
@@ -729,9 +931,20 @@ impl Loader {
         }
     }
 
-    fn education(&mut self, file: &SourceFile, sources: &BTreeMap<String, Source>, e: model::EducationFigure, ctx: &FigureCtx) -> Education {
+    fn education(
+        &mut self,
+        file: &SourceFile,
+        sources: &BTreeMap<String, Source>,
+        e: model::EducationFigure,
+        ctx: &FigureCtx,
+    ) -> Education {
         self.figure_meta(file, sources, &e.source, &e.year, Some(ctx));
-        Education { text: e.text, note: e.note, year: *e.year.get_ref(), source: e.source.into_inner() }
+        Education {
+            text: e.text,
+            note: e.note,
+            year: *e.year.get_ref(),
+            source: e.source.into_inner(),
+        }
     }
 }
 
@@ -748,7 +961,12 @@ struct SectionCtx<'a> {
 
 impl markdown::Context for SectionCtx<'_> {
     fn figure(&self, name: &str) -> Result<super::FigureRef, String> {
-        super::figures::resolve(name, &self.pathway.occupations, &self.pathway.facts, &self.site.baseline)
+        super::figures::resolve(
+            name,
+            &self.pathway.occupations,
+            &self.pathway.facts,
+            &self.site.baseline,
+        )
     }
 
     fn block(&self, name: &str, args: &[&str]) -> Result<String, String> {

@@ -180,15 +180,27 @@ pub fn render_result(
                 Some(Answer::No) => ("no", "not really", s.no.clone()),
                 None => ("skipped", "skipped", s.unsure.clone()),
             };
-            Row { id: s.id, kind, text: s.text.clone(), answer, meaning, read_more: s.read_more.clone() }
+            Row {
+                id: s.id,
+                kind,
+                text: s.text.clone(),
+                answer,
+                meaning,
+                read_more: s.read_more.clone(),
+            }
         })
         .collect();
     let count = |want| answers.values().filter(|a| **a == want).count();
     let title = format!("Is {} right for me? My self-check", p.short_title);
-    let mut meta = Meta::new(site, &path, &title, &format!(
-        "A self-check for a career in {}: what each answer means and where to read more.",
-        p.title.to_lowercase()
-    ));
+    let mut meta = Meta::new(
+        site,
+        &path,
+        &title,
+        &format!(
+            "A self-check for a career in {}: what each answer means and where to read more.",
+            p.title.to_lowercase()
+        ),
+    );
     meta.noindex = true;
     meta.nav = "pathways";
     let mut crumbs = super::pathway_crumbs(p);
@@ -196,7 +208,10 @@ pub fn render_result(
     crumbs.push(("My results", format!("{path}?{query}")));
     let meta = meta.crumbs(crumbs);
     let answer_of = |id: u32| answers.get(&id).map(|a| a.code());
-    let body = format!("My answers to the {} self-check:\n\n{result_url}", p.short_title);
+    let body = format!(
+        "My answers to the {} self-check:\n\n{result_url}",
+        p.short_title
+    );
     let page = ResultPage {
         meta,
         chrome,
@@ -247,7 +262,12 @@ mod tests {
 
     #[test]
     fn unknown_ids_non_numbers_and_floods_are_refused_politely() {
-        assert!(parse("a=9", &check()).unwrap_err().0.contains("no statement 9"));
+        assert!(
+            parse("a=9", &check())
+                .unwrap_err()
+                .0
+                .contains("no statement 9")
+        );
         assert!(parse("a=x", &check()).is_err());
         assert!(parse("s1=maybe", &check()).is_err());
         let flood = format!("a={}", vec!["1"; 10_000].join(","));

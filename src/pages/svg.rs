@@ -48,7 +48,8 @@ pub(super) fn career_map(map: &CareerMap) -> String {
             max_rows = max_rows.max(row + 1);
         }
     }
-    let width = PAD * 2.0 + levels.len() as f32 * BOX_W + (levels.len().saturating_sub(1)) as f32 * COL_GAP;
+    let width =
+        PAD * 2.0 + levels.len() as f32 * BOX_W + (levels.len().saturating_sub(1)) as f32 * COL_GAP;
     let height = TOP + max_rows as f32 * (BOX_H + ROW_GAP) + PAD;
     let mut s = String::new();
     let _ = write!(
@@ -66,9 +67,13 @@ pub(super) fn career_map(map: &CareerMap) -> String {
     }
     // Lines first, so boxes sit on top of them.
     for t in &map.titles {
-        let Some(&(x1, y1)) = pos.get(t.id.as_str()) else { continue };
+        let Some(&(x1, y1)) = pos.get(t.id.as_str()) else {
+            continue;
+        };
         for m in &t.moves {
-            let Some(&(x2, y2)) = pos.get(m.to.as_str()) else { continue };
+            let Some(&(x2, y2)) = pos.get(m.to.as_str()) else {
+                continue;
+            };
             let class = match m.kind {
                 MoveKind::Advance => "edge advance",
                 MoveKind::Lateral => "edge lateral",
@@ -77,7 +82,11 @@ pub(super) fn career_map(map: &CareerMap) -> String {
                 // Same column: a loop out to the right side.
                 let (ya, yb) = (y1 + BOX_H / 2.0, y2 + BOX_H / 2.0);
                 let xr = x1 + BOX_W;
-                format!("M{xr:.0},{ya:.0} C{:.0},{ya:.0} {:.0},{yb:.0} {xr:.0},{yb:.0}", xr + 28.0, xr + 28.0)
+                format!(
+                    "M{xr:.0},{ya:.0} C{:.0},{ya:.0} {:.0},{yb:.0} {xr:.0},{yb:.0}",
+                    xr + 28.0,
+                    xr + 28.0
+                )
             } else if x2 > x1 {
                 let (xa, ya, xb, yb) = (x1 + BOX_W, y1 + BOX_H / 2.0, x2, y2 + BOX_H / 2.0);
                 let mid = (xa + xb) / 2.0;
@@ -87,11 +96,16 @@ pub(super) fn career_map(map: &CareerMap) -> String {
                 let mid = (xa + xb) / 2.0;
                 format!("M{xa:.0},{ya:.0} C{mid:.0},{ya:.0} {mid:.0},{yb:.0} {xb:.0},{yb:.0}")
             };
-            let _ = write!(s, "<path class=\"{class}\" d=\"{d}\" marker-end=\"url(#arrow)\"/>");
+            let _ = write!(
+                s,
+                "<path class=\"{class}\" d=\"{d}\" marker-end=\"url(#arrow)\"/>"
+            );
         }
     }
     for t in &map.titles {
-        let Some(&(x, y)) = pos.get(t.id.as_str()) else { continue };
+        let Some(&(x, y)) = pos.get(t.id.as_str()) else {
+            continue;
+        };
         let _ = write!(
             s,
             "<rect class=\"node\" x=\"{x:.0}\" y=\"{y:.0}\" width=\"{BOX_W:.0}\" height=\"{BOX_H:.0}\" rx=\"8\"/>"

@@ -1,0 +1,374 @@
+//! Full-text search: an in-memory tantivy index built from the loaded
+//! [`Site`] at load, and [`Index::search`] for `/search`.
+//!
+//! Documents are every pathway overview, every section split at its h2/h3
+//! headings, glossary terms, career-map job titles and resources (see
+//! `docs`). Ranking is BM25 over three English-stemmed fields (title ×3,
+//! surrounding headings ×1.5, text ×1), with near forms, one-typo
+//! neighbours and a few synonyms scoring below exact words, phrases in
+//! double quotes, and documents that match every query word before those
+//! that match some (see `query`). A small weight per kind puts the page
+//! sections above glossary entries, job titles and resources on ties.
+//!
+//! - `docs`: the documents.
+//! - `query`: what the student typed → a tantivy query (never tantivy's
+//!   query parser).
+//! - `snippet`: escaped snippets with `<mark>`.
+//! - `params`: the `/search` query string.
+
+mod docs;
+pub mod params;
+mod query;
+mod snippet;
+
+use crate::content::Site;
+use docs::Doc;
+use std::fmt;
+use std::sync::Arc;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::directory::RamDirectory;
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer,
+};
+use tantivy::{DocAddress, IndexReader, IndexSettings, ReloadPolicy, Searcher, TantivyDocument};
+
+pub use params::{BadParams, Params};
+
+/// Results per page.
+pub const PER_PAGE: usize = 10;
+/// Longest query used, in characters; the rest is cut.
+pub const MAX_QUERY_CHARS: usize = 200;
+/// The index's analyzer name.
+const ANALYZER: &str = "pathways_en";
+
+/// Why the index could not be built.
+pub type IndexError = tantivy::TantivyError;
+
+/// What a result is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Overview,
+    Section,
+    Glossary,
+    JobTitle,
+    Resource,
+}
+
+impl Kind {
+    /// The label shown on a result.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Overview => "Overview",
+            Kind::Section => "Section",
+            Kind::Glossary => "Glossary",
+            Kind::JobTitle => "Job title",
+            Kind::Resource => "Resource",
+        }
+    }
+
+    /// Multiplies the text score: full explanations first on ties.
+    fn weight(self) -> f32 {
+        match self {
+            Kind::Section => 1.0,
+            Kind::Overview => 0.9,
+            Kind::Glossary => 0.85,
+            Kind::JobTitle => 0.8,
+            Kind::Resource => 0.75,
+        }
+    }
+}
+
+/// One result.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub kind: Kind,
+    /// Where it sits, outermost first ("HIM", "Pay").
+    pub crumbs: Vec<String>,
+    pub title: String,
+    /// Site path with anchor.
+    pub url: String,
+    /// Safe HTML: escaped text with `<mark>` around matched words.
+    pub snippet: String,
+}
+
+impl Hit {
+    /// The breadcrumb as one line of text ("HIM › Pay").
+    pub fn breadcrumb(&self) -> String {
+        self.crumbs.join(" › ")
+    }
+}
+
+/// One page of results.
+#[derive(Debug, Clone, Default)]
+pub struct Results {
+    /// The query as used (cut to [`MAX_QUERY_CHARS`]).
+    pub query: String,
+    /// The query was longer than [`MAX_QUERY_CHARS`] and was cut.
+    pub cut: bool,
+    /// Documents matching at least one word.
+    pub total: usize,
+    /// The page shown (1-based; the last page when a later one was asked for).
+    pub page: usize,
+    /// The page asked for.
+    pub requested_page: usize,
+    /// Number of pages.
+    pub pages: usize,
+    pub hits: Vec<Hit>,
+}
+
+impl Results {
+    pub fn has_prev(&self) -> bool {
+        self.page > 1
+    }
+
+    pub fn has_next(&self) -> bool {
+        self.page < self.pages
+    }
+
+    /// 1-based position of the first hit on this page.
+    pub fn first_position(&self) -> usize {
+        (self.page - 1) * PER_PAGE + 1
+    }
+}
+
+/// The three text fields and the document-number fast field.
+#[derive(Debug, Clone, Copy)]
+struct Fields {
+    title: Field,
+    context: Field,
+    body: Field,
+    n: Field,
+}
+
+impl Fields {
+    fn text(&self) -> [Field; 3] {
+        [self.title, self.context, self.body]
+    }
+
+    fn boosted(&self) -> [(Field, f32); 3] {
+        [(self.title, 3.0), (self.context, 1.5), (self.body, 1.0)]
+    }
+}
+
+/// The search index of one loaded site.
+pub struct Index {
+    ram: RamDirectory,
+    reader: IndexReader,
+    fields: Fields,
+    docs: Vec<Doc>,
+    weights: Arc<[f32]>,
+}
+
+impl fmt::Debug for Index {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Index")
+            .field("docs", &self.docs.len())
+            .field("bytes", &self.memory_bytes())
+            .finish()
+    }
+}
+
+/// Split, lowercase, fold accents (no stemming): for reading queries.
+fn plain_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// The index's analyzer: [`plain_analyzer`] plus the English stemmer.
+fn stem_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+impl Index {
+    /// Index every document of the site in RAM.
+    pub fn build(site: &Site) -> Result<Self, IndexError> {
+        Self::from_docs(docs::collect(site))
+    }
+
+    fn from_docs(docs: Vec<Doc>) -> Result<Self, IndexError> {
+        let mut schema = Schema::builder();
+        let text = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(ANALYZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        let fields = Fields {
+            title: schema.add_text_field("title", text.clone()),
+            context: schema.add_text_field("context", text.clone()),
+            body: schema.add_text_field("body", text),
+            n: schema.add_u64_field("n", INDEXED | FAST),
+        };
+        let ram = RamDirectory::create();
+        let index = tantivy::Index::create(ram.clone(), schema.build(), IndexSettings::default())?;
+        index.tokenizers().register(ANALYZER, stem_analyzer());
+        let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, 50_000_000)?;
+        for (n, d) in docs.iter().enumerate() {
+            let mut doc = TantivyDocument::default();
+            doc.add_text(fields.title, &d.title);
+            doc.add_text(fields.context, &d.context);
+            doc.add_text(fields.body, &d.body);
+            doc.add_u64(fields.n, n as u64);
+            writer.add_document(doc)?;
+        }
+        writer.commit()?;
+        writer.wait_merging_threads()?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let weights = docs.iter().map(|d| d.kind.weight()).collect();
+        Ok(Self {
+            ram,
+            reader,
+            fields,
+            docs,
+            weights,
+        })
+    }
+
+    /// Number of documents.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Memory held: the index files in RAM plus the documents' text.
+    pub fn memory_bytes(&self) -> usize {
+        self.ram.total_mem_usage()
+            + self.docs.capacity() * std::mem::size_of::<Doc>()
+            + self.docs.iter().map(Doc::heap_bytes).sum::<usize>()
+    }
+
+    /// Bytes of the index files alone.
+    pub fn index_bytes(&self) -> usize {
+        self.ram.total_mem_usage()
+    }
+
+    /// One page (1-based) of results for what a student typed.
+    pub fn search(&self, q: &str, page: usize) -> Results {
+        let (query, cut) = cut_query(q);
+        let mut results = Results {
+            query,
+            cut,
+            page: 1,
+            requested_page: page,
+            ..Results::default()
+        };
+        let mut an = query::Analyzers {
+            plain: plain_analyzer(),
+            stem: stem_analyzer(),
+        };
+        let groups = query::parse(&results.query, &mut an);
+        if groups.is_empty() {
+            return results;
+        }
+        let searcher = self.reader.searcher();
+        let (tq, marks) = query::build(&groups, &searcher, &self.fields, &mut an);
+        // No page can start past the last document.
+        let mut page = page.clamp(1, self.docs.len().div_ceil(PER_PAGE).max(1));
+        let run = |page: usize| self.run(&searcher, &*tq, (page - 1) * PER_PAGE);
+        let (total, mut top) = match run(page) {
+            Ok(r) => r,
+            Err(e) => {
+                tracing::error!(error = %e, "search failed");
+                return results;
+            }
+        };
+        let pages = total.div_ceil(PER_PAGE);
+        if top.is_empty() && total > 0 {
+            page = pages;
+            top = run(page).map(|r| r.1).unwrap_or_default();
+        }
+        let snippets = snippet::Snippets::new(marks, stem_analyzer(), self.fields.body);
+        results.hits = top
+            .into_iter()
+            .filter_map(|n| self.docs.get(n))
+            .map(|d| Hit {
+                kind: d.kind,
+                crumbs: d.crumbs.clone(),
+                title: d.title.clone(),
+                url: d.url.clone(),
+                snippet: snippets.html(&d.body),
+            })
+            .collect();
+        results.total = total;
+        results.pages = pages;
+        results.page = page;
+        results
+    }
+
+    /// Count the matches and return the document numbers of one page.
+    fn run(
+        &self,
+        searcher: &Searcher,
+        q: &dyn tantivy::query::Query,
+        offset: usize,
+    ) -> tantivy::Result<(usize, Vec<usize>)> {
+        let weights = Arc::clone(&self.weights);
+        let top = TopDocs::with_limit(PER_PAGE)
+            .and_offset(offset)
+            .tweak_score(move |segment: &tantivy::SegmentReader| {
+                let numbers = segment.fast_fields().u64("n").ok();
+                let weights = Arc::clone(&weights);
+                move |doc: tantivy::DocId, score: tantivy::Score| {
+                    let n = numbers.as_ref().and_then(|c| c.first(doc)).unwrap_or(0) as usize;
+                    let w = weights.get(n).copied().unwrap_or(1.0);
+                    let tier = (score / query::TIER).floor();
+                    let rest = (score - tier * query::TIER).min(query::TIER - 1.0);
+                    (tier, rest * w)
+                }
+            });
+        let (total, top) = searcher.search(q, &(Count, top))?;
+        let numbers = top
+            .into_iter()
+            .filter_map(|(_, addr)| self.doc_number(searcher, addr))
+            .collect();
+        Ok((total, numbers))
+    }
+
+    fn doc_number(&self, searcher: &Searcher, addr: DocAddress) -> Option<usize> {
+        let col = searcher
+            .segment_reader(addr.segment_ord)
+            .fast_fields()
+            .u64("n")
+            .ok()?;
+        col.first(addr.doc_id).map(|n| n as usize)
+    }
+}
+
+/// The query cut to [`MAX_QUERY_CHARS`] characters, and whether it was cut.
+pub fn cut_query(q: &str) -> (String, bool) {
+    let q = q.trim();
+    match q.char_indices().nth(MAX_QUERY_CHARS) {
+        Some((i, _)) => (q[..i].trim_end().to_string(), true),
+        None => (q.to_string(), false),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_queries_are_cut_at_two_hundred_characters() {
+        let (q, cut) = cut_query(&"é".repeat(300));
+        assert!(cut);
+        assert_eq!(q.chars().count(), MAX_QUERY_CHARS);
+        assert_eq!(cut_query("  coder  "), ("coder".to_string(), false));
+    }
+}

@@ -1,0 +1,169 @@
+//! The search documents: every page part a student can land on, taken from
+//! the loaded [`Site`].
+
+use super::Kind;
+use crate::content::{Pathway, Site};
+
+/// One searchable document.
+#[derive(Debug, Clone)]
+pub(super) struct Doc {
+    pub(super) kind: Kind,
+    /// The heading, term, job title or resource title (boosted).
+    pub(super) title: String,
+    /// Where it sits, outermost first ("HIM", "Pay").
+    pub(super) crumbs: Vec<String>,
+    /// Surrounding headings (section title, parent heading), boosted a little.
+    pub(super) context: String,
+    /// The text a snippet comes from.
+    pub(super) body: String,
+    /// Site path with anchor.
+    pub(super) url: String,
+}
+
+impl Doc {
+    /// Bytes held by this document's strings (for the memory estimate).
+    pub(super) fn heap_bytes(&self) -> usize {
+        self.title.capacity()
+            + self.context.capacity()
+            + self.body.capacity()
+            + self.url.capacity()
+            + self.crumbs.iter().map(String::capacity).sum::<usize>()
+            + self.crumbs.capacity() * std::mem::size_of::<String>()
+    }
+}
+
+/// Every document of the site, in a stable order.
+pub(super) fn collect(site: &Site) -> Vec<Doc> {
+    let mut docs = Vec::new();
+    for p in &site.pathways {
+        pathway(p, &mut docs);
+    }
+    for t in &site.glossary {
+        let title = match &t.expansion {
+            Some(exp) => format!("{} ({exp})", t.term),
+            None => t.term.clone(),
+        };
+        let mut body = t.definition.clone();
+        if !t.also.is_empty() {
+            body.push_str(" Also written: ");
+            body.push_str(&t.also.join(", "));
+            body.push('.');
+        }
+        docs.push(Doc {
+            kind: Kind::Glossary,
+            title,
+            crumbs: vec!["Glossary".into()],
+            context: String::new(),
+            body,
+            url: format!("/glossary#{}", t.id),
+        });
+    }
+    for r in &site.resources {
+        docs.push(Doc {
+            kind: Kind::Resource,
+            title: r.title.clone(),
+            crumbs: vec!["Resources".into(), r.kind.heading().into()],
+            context: r.kind.heading().into(),
+            body: format!("{} {}", r.why, r.organisation),
+            url: format!("/resources#{}", r.kind.id()),
+        });
+    }
+    docs
+}
+
+fn pathway(p: &Pathway, docs: &mut Vec<Doc>) {
+    let key = p.key();
+    docs.push(Doc {
+        kind: Kind::Overview,
+        title: format!("{} ({})", p.title, p.short_title),
+        crumbs: vec!["Career pathways".into()],
+        context: String::new(),
+        body: format!(
+            "{} {} {}: {}",
+            p.summary, p.description, key.title, key.description
+        ),
+        url: p.path(),
+    });
+    for s in &p.sections {
+        let path = p.section_path(s);
+        let mut parent: Option<&str> = None;
+        if s.doc.blocks.first().is_none_or(|b| b.heading.is_some()) {
+            docs.push(Doc {
+                kind: Kind::Section,
+                title: s.title.clone(),
+                crumbs: vec![p.short_title.clone(), s.nav_title.clone()],
+                context: s.nav_title.clone(),
+                body: s.summary.clone(),
+                url: path.clone(),
+            });
+        }
+        for block in &s.doc.blocks {
+            let text = block.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            match &block.heading {
+                None => docs.push(Doc {
+                    kind: Kind::Section,
+                    title: s.title.clone(),
+                    crumbs: vec![p.short_title.clone(), s.nav_title.clone()],
+                    context: s.nav_title.clone(),
+                    body: format!("{} {text}", s.summary),
+                    url: path.clone(),
+                }),
+                Some((id, heading)) => {
+                    let level = s
+                        .doc
+                        .toc
+                        .iter()
+                        .find(|t| &t.id == id)
+                        .map_or(2, |t| t.level);
+                    let mut crumbs = vec![p.short_title.clone(), s.nav_title.clone()];
+                    let mut context = format!("{} {}", s.nav_title, s.title);
+                    if level == 2 {
+                        parent = Some(heading);
+                    } else if let Some(h2) = parent {
+                        crumbs.push(h2.to_string());
+                        context.push(' ');
+                        context.push_str(h2);
+                    }
+                    docs.push(Doc {
+                        kind: Kind::Section,
+                        title: heading.clone(),
+                        crumbs,
+                        context,
+                        body: text,
+                        url: format!("{path}#{id}"),
+                    });
+                }
+            }
+        }
+    }
+    if let Some(map) = &p.career_map {
+        for t in &map.titles {
+            let level = map
+                .levels
+                .iter()
+                .find(|l| l.id == t.education)
+                .map_or("", |l| l.name.as_str());
+            let occupation = p
+                .occupation(&t.occupation)
+                .map(|o| format!("{} (SOC {})", o.title, o.soc))
+                .unwrap_or_default();
+            let mut body = format!(
+                "{} Usually starts with: {level}. Occupation: {occupation}.",
+                t.summary
+            );
+            if !t.credentials.is_empty() {
+                body.push_str(" Credentials: ");
+                body.push_str(&t.credentials.join(", "));
+                body.push('.');
+            }
+            docs.push(Doc {
+                kind: Kind::JobTitle,
+                title: t.name.clone(),
+                crumbs: vec![p.short_title.clone(), "Career map".into()],
+                context: "Career map job title".into(),
+                body,
+                url: format!("{}/career-map#{}", p.path(), t.id),
+            });
+        }
+    }
+}

@@ -1,0 +1,7 @@
+//! One integration-test binary: the app in process through `app(state)`.
+
+mod content_errors;
+mod exploration;
+mod helpers;
+mod http;
+mod pages;
