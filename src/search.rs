@@ -75,7 +75,7 @@ impl Kind {
         match self {
             Kind::Section => 1.0,
             Kind::Overview => 0.9,
-            Kind::Glossary => 0.85,
+            Kind::Glossary => 0.8,
             Kind::JobTitle => 0.8,
             Kind::Resource => 0.75,
         }

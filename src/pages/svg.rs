@@ -7,8 +7,8 @@ use crate::markdown::escape;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-const BOX_W: f32 = 176.0;
-const BOX_H: f32 = 52.0;
+const BOX_W: f32 = 200.0;
+const BOX_H: f32 = 56.0;
 const COL_GAP: f32 = 64.0;
 const ROW_GAP: f32 = 22.0;
 const TOP: f32 = 44.0;
@@ -110,7 +110,7 @@ pub(super) fn career_map(map: &CareerMap) -> String {
             s,
             "<rect class=\"node\" x=\"{x:.0}\" y=\"{y:.0}\" width=\"{BOX_W:.0}\" height=\"{BOX_H:.0}\" rx=\"8\"/>"
         );
-        let lines = wrap(&t.name, 22);
+        let lines = wrap(&t.name, 24);
         let cx = x + BOX_W / 2.0;
         let first_y = y + BOX_H / 2.0 - (lines.len() as f32 - 1.0) * 8.0 + 5.0;
         for (i, line) in lines.iter().enumerate() {

@@ -26,9 +26,13 @@ const MAX_GROUPS: usize = 12;
 const MAX_VARIANTS: usize = 16;
 
 const EXACT: f32 = 1.0;
-const NEAR_FORM: f32 = 0.6;
+const NEAR_FORM: f32 = 0.4;
 const SYNONYM: f32 = 0.5;
-const TYPO: f32 = 0.35;
+const TYPO: f32 = 0.3;
+/// Bonus when the words of a query of several words appear close together.
+const NEAR_EACH_OTHER: f32 = 3.0;
+/// How far apart (in words) they may be for the bonus.
+const NEAR_SLOP: u32 = 2;
 
 /// Words too common to carry meaning (dropped unless nothing else is left).
 const STOP_WORDS: &[&str] = &[
@@ -231,6 +235,21 @@ pub(super) fn build(
             Box::new(ConstScoreQuery::new(group.box_clone(), TIER)),
         ));
         clauses.push((Occur::Should, group));
+    }
+    // Words typed together score more where they stand together.
+    let words: Vec<&str> = groups
+        .iter()
+        .filter_map(|g| match g {
+            Group::Word { stem, .. } => Some(stem.as_str()),
+            Group::Phrase(_) => None,
+        })
+        .collect();
+    if words.len() >= 2 && words.len() == groups.len() {
+        for field in [fields.title, fields.body] {
+            let terms = words.iter().enumerate().map(|(i, w)| (i, Term::from_field_text(field, w))).collect();
+            let near: Box<dyn Query> = Box::new(PhraseQuery::new_with_offset_and_slop(terms, NEAR_SLOP));
+            clauses.push((Occur::Should, Box::new(BoostQuery::new(near, NEAR_EACH_OTHER))));
+        }
     }
     (Box::new(BooleanQuery::new(clauses)), marks)
 }

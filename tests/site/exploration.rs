@@ -33,8 +33,11 @@ async fn the_career_map_lists_every_title_with_an_anchor_and_every_move_resolves
     assert_eq!(doc.select(&sel(".moves li")).count(), moves);
     let svg = doc.select(&sel("svg.career-svg")).count();
     assert_eq!(svg, 1, "one diagram");
+    // One line per move, except that a lateral move both ways is one
+    // line with two arrowheads.
+    let two_way = doc.select(&sel("svg path.lateral[marker-start]")).count();
     assert_eq!(
-        doc.select(&sel("svg path.edge")).count(),
+        doc.select(&sel("svg path.edge")).count() + two_way,
         moves,
         "one line per move"
     );
