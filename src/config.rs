@@ -21,6 +21,21 @@ pub enum Command {
     Serve(ServeArgs),
     /// Load and validate all content; print every problem as path:line:col.
     Check(ContentArgs),
+    /// Write every page, its .br and .gz, the assets, sitemap, robots.txt,
+    /// 404.html and a _headers file to a folder, for a static host or CDN.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    /// The folder to write to (created if missing).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Canonical base URL (default: base_url in site.toml).
+    #[arg(long, env = "PATHWAYS_BASE_URL")]
+    pub base_url: Option<String>,
+    #[command(flatten)]
+    pub content: ContentArgs,
 }
 
 /// Where content lives.

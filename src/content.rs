@@ -71,6 +71,8 @@ pub struct Term {
     pub expansion: Option<String>,
     pub definition: String,
     pub also: Vec<String>,
+    /// Where the term is defined (for diagnostics).
+    pub defined_at: (std::path::PathBuf, usize, usize),
 }
 
 impl Term {

@@ -1,1 +1,633 @@
-//! placeholder
+//! A generator of large, valid content trees for benchmarks and load tests.
+//!
+//! [`write`] fills a folder with `site.toml`, `sources.toml`,
+//! `glossary.toml`, `resources.toml` and any number of pathway folders, each
+//! with a `pathway.toml` and five to eight section files. The Markdown is
+//! built from word lists and sentence templates with a seeded random number
+//! generator, so every pathway reads differently (headings, lists,
+//! paragraphs, sub-headings) but the same seed always gives the same tree.
+//! Everything it writes passes the loader.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::io;
+use std::path::Path;
+
+/// A small, fast, seeded random number generator (SplitMix64).
+#[derive(Debug, Clone)]
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `lo..=hi`.
+    fn range(&mut self, lo: usize, hi: usize) -> usize {
+        lo + (self.next() % (hi - lo + 1) as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.range(0, items.len() - 1)]
+    }
+}
+
+const FIELDS: &[&str] = &[
+    "clinical laboratory",
+    "dental",
+    "surgical",
+    "veterinary",
+    "radiology",
+    "pharmacy",
+    "respiratory",
+    "nutrition",
+    "sterile processing",
+    "patient access",
+    "cardiovascular",
+    "sleep",
+    "occupational",
+    "physical",
+    "speech",
+    "hearing",
+    "vision",
+    "emergency medical",
+    "behavioral health",
+    "public health",
+    "medical billing",
+    "health records",
+    "nuclear medicine",
+    "sonography",
+    "phlebotomy",
+    "dialysis",
+    "orthopedic",
+    "neurodiagnostic",
+    "histology",
+    "cytology",
+    "genetics",
+    "telehealth",
+    "home health",
+    "hospice",
+    "community health",
+    "environmental health",
+    "occupational safety",
+    "medical equipment",
+    "prosthetics",
+    "anesthesia",
+    "optical",
+    "massage",
+    "athletic training",
+    "recreation therapy",
+];
+
+const ROLES: &[&str] = &[
+    "technician",
+    "technologist",
+    "assistant",
+    "coordinator",
+    "specialist",
+    "analyst",
+    "therapist",
+    "aide",
+    "educator",
+    "manager",
+    "scientist",
+    "worker",
+];
+
+const VERBS: &[&str] = &[
+    "review",
+    "prepare",
+    "check",
+    "organize",
+    "document",
+    "schedule",
+    "calibrate",
+    "explain",
+    "monitor",
+    "report",
+    "clean",
+    "record",
+    "measure",
+    "test",
+    "sort",
+    "label",
+    "file",
+    "update",
+    "assess",
+    "track",
+];
+
+const OBJECTS: &[&str] = &[
+    "patient records",
+    "lab samples",
+    "equipment logs",
+    "treatment plans",
+    "billing codes",
+    "safety checklists",
+    "imaging studies",
+    "supply inventory",
+    "care notes",
+    "quality reports",
+    "test results",
+    "insurance claims",
+    "appointment calendars",
+    "consent forms",
+    "medication lists",
+    "sterile instruments",
+    "x-ray films",
+    "blood samples",
+    "diet plans",
+    "exercise programs",
+    "hearing tests",
+    "vision screenings",
+    "infection reports",
+];
+
+const QUALIFIERS: &[&str] = &[
+    "every shift",
+    "before each procedure",
+    "with a team of nurses",
+    "under close supervision",
+    "using specialised software",
+    "in line with state rules",
+    "to keep patients safe",
+    "at the end of each week",
+    "during busy clinic hours",
+    "for doctors and surgeons",
+    "in small community clinics",
+    "in large teaching hospitals",
+    "on evening and weekend shifts",
+    "with careful attention to detail",
+    "as part of a quality program",
+];
+
+const SUBJECTS: &[&str] = &[
+    "Most {role}s",
+    "A new {role}",
+    "Employers",
+    "Hospitals",
+    "Many programs",
+    "Experienced staff",
+    "Supervisors",
+    "Clinics",
+    "Some {role}s",
+    "Students",
+    "Instructors",
+    "Senior {role}s",
+];
+
+const SETTINGS: &[&str] = &[
+    "hospitals",
+    "outpatient clinics",
+    "doctors' offices",
+    "nursing homes",
+    "schools",
+    "government agencies",
+    "research labs",
+    "private practices",
+    "rehabilitation centers",
+    "home care agencies",
+    "urgent care centers",
+    "insurance companies",
+    "universities",
+];
+
+const SKILLS: &[&str] = &[
+    "attention to detail",
+    "clear writing",
+    "basic math",
+    "patience with patients",
+    "comfort with computers",
+    "teamwork",
+    "time management",
+    "steady hands",
+    "problem solving",
+    "a calm manner under pressure",
+    "respect for privacy",
+    "physical stamina",
+    "careful record keeping",
+    "good listening",
+];
+
+const CREDENTIALS: &[&str] = &[
+    "a state license",
+    "a national certification exam",
+    "CPR certification",
+    "an associate's degree",
+    "a bachelor's degree",
+    "a one-year certificate",
+    "continuing education every two years",
+    "a supervised practicum",
+];
+
+/// Section kinds: slug, title template, nav title, question headings.
+const SECTIONS: &[(&str, &str, &str, &[&str])] = &[
+    (
+        "what-is",
+        "What is {field} work?",
+        "What is it?",
+        &[
+            "What does a {role} do all day?",
+            "How is this different from nursing?",
+            "Who works alongside a {role}?",
+            "Why does this job matter?",
+            "What are the main parts of the job?",
+            "Is it a good fit for me?",
+        ],
+    ),
+    (
+        "daily-work",
+        "What does a {field} {role} do?",
+        "Daily work",
+        &[
+            "What tasks fill a typical day?",
+            "Which tools and software are used?",
+            "How much time is spent with patients?",
+            "What happens on a busy day?",
+            "What paperwork is involved?",
+            "Are there night and weekend shifts?",
+        ],
+    ),
+    (
+        "pay",
+        "How much does a {field} {role} earn?",
+        "Pay",
+        &[
+            "What is the median pay?",
+            "Do entry-level jobs pay less?",
+            "Does pay depend on where I live?",
+            "How can I earn more?",
+            "Are there benefits besides salary?",
+            "Is the work paid by the hour?",
+        ],
+    ),
+    (
+        "outlook",
+        "Are {field} jobs growing?",
+        "Job outlook",
+        &[
+            "How fast are jobs growing?",
+            "Why is demand rising?",
+            "Which regions hire the most?",
+            "Will technology change the job?",
+            "How many openings are there each year?",
+        ],
+    ),
+    (
+        "education",
+        "How do I become a {field} {role}?",
+        "Education",
+        &[
+            "What education do I need?",
+            "Which certificate or degree fits?",
+            "Do I need a license?",
+            "How long does training take?",
+            "What will I learn in a program?",
+            "How do I choose a program?",
+        ],
+    ),
+    (
+        "skills",
+        "What skills does a {field} {role} need?",
+        "Skills",
+        &[
+            "Which skills matter most?",
+            "Can I learn these skills on the job?",
+            "What personal qualities help?",
+            "Which computer skills are useful?",
+        ],
+    ),
+    (
+        "work-settings",
+        "Where do {field} {role}s work?",
+        "Where they work",
+        &[
+            "Which employers hire the most?",
+            "What is the work environment like?",
+            "Can I work part time?",
+            "Are there remote jobs?",
+        ],
+    ),
+    (
+        "getting-started",
+        "How do I get started in {field} work?",
+        "Getting started",
+        &[
+            "What should I do first?",
+            "How can I try the work before I commit?",
+            "Who can I talk to?",
+            "What does a first job look like?",
+        ],
+    ),
+];
+
+fn fill(template: &str, field: &str, role: &str) -> String {
+    template.replace("{field}", field).replace("{role}", role)
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+fn sentence(rng: &mut Rng, field: &str, role: &str) -> String {
+    let subject = fill(rng.pick(SUBJECTS), field, role);
+    match rng.range(0, 5) {
+        0 => format!(
+            "{subject} {} {} {}.",
+            rng.pick(VERBS),
+            rng.pick(OBJECTS),
+            rng.pick(QUALIFIERS)
+        ),
+        1 => format!(
+            "In {field} work, {} is as important as {}.",
+            rng.pick(SKILLS),
+            rng.pick(SKILLS)
+        ),
+        2 => format!(
+            "Many {role}s work in {} or {}, and some move on to {}.",
+            rng.pick(SETTINGS),
+            rng.pick(SETTINGS),
+            rng.pick(SETTINGS)
+        ),
+        3 => format!(
+            "Employers often ask for {} and {}.",
+            rng.pick(CREDENTIALS),
+            rng.pick(CREDENTIALS)
+        ),
+        4 => format!(
+            "A {role} may {} {} and then {} {} {}.",
+            rng.pick(VERBS),
+            rng.pick(OBJECTS),
+            rng.pick(VERBS),
+            rng.pick(OBJECTS),
+            rng.pick(QUALIFIERS)
+        ),
+        _ => format!(
+            "About {} in {} {field} {role}s say the hardest part is learning to {} {} {}.",
+            rng.range(2, 4),
+            rng.range(5, 9),
+            rng.pick(VERBS),
+            rng.pick(OBJECTS),
+            rng.pick(QUALIFIERS)
+        ),
+    }
+}
+
+fn paragraph(rng: &mut Rng, field: &str, role: &str) -> String {
+    let n = rng.range(2, 5);
+    (0..n)
+        .map(|_| sentence(rng, field, role))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn list(rng: &mut Rng, field: &str, role: &str) -> String {
+    let n = rng.range(3, 6);
+    let mut out = String::new();
+    for _ in 0..n {
+        let item = match rng.range(0, 2) {
+            0 => format!(
+                "**{}.** {}",
+                capitalize(rng.pick(SETTINGS)),
+                sentence(rng, field, role)
+            ),
+            1 => format!("{} {}", capitalize(rng.pick(VERBS)), rng.pick(OBJECTS)),
+            _ => capitalize(rng.pick(SKILLS)),
+        };
+        let _ = writeln!(out, "- {item}");
+    }
+    out
+}
+
+fn section_md(rng: &mut Rng, kind: usize, field: &str, role: &str) -> String {
+    let (_, title, nav, questions) = SECTIONS[kind];
+    let title = fill(title, field, role);
+    let summary = format!(
+        "{} {}",
+        sentence(rng, field, role),
+        sentence(rng, field, role)
+    );
+    let summary: String = summary.chars().take(190).collect();
+    let mut md = format!(
+        "+++\ntitle = \"{title}\"\nnav_title = \"{nav}\"\nsummary = \"{}\"\nsources = [\"gen-bls\"]\n+++\n\n{}\n",
+        summary.replace('"', "'"),
+        paragraph(rng, field, role)
+    );
+    let mut order: Vec<usize> = (0..questions.len()).collect();
+    for i in (1..order.len()).rev() {
+        let j = rng.range(0, i);
+        order.swap(i, j);
+    }
+    let headings = rng.range(3, questions.len().min(6));
+    for &q in order.iter().take(headings) {
+        let _ = write!(
+            md,
+            "\n## {}\n\n{}\n",
+            fill(questions[q], field, role),
+            paragraph(rng, field, role)
+        );
+        match rng.range(0, 3) {
+            0 => {
+                let _ = write!(md, "\n{}", list(rng, field, role));
+            }
+            1 => {
+                let _ = write!(
+                    md,
+                    "\n### {} and {}\n\n{}\n",
+                    capitalize(rng.pick(OBJECTS)),
+                    rng.pick(OBJECTS),
+                    paragraph(rng, field, role)
+                );
+            }
+            2 => {
+                let _ = write!(
+                    md,
+                    "\n{}\n\n{}",
+                    paragraph(rng, field, role),
+                    list(rng, field, role)
+                );
+            }
+            _ => {}
+        }
+    }
+    md
+}
+
+fn pathway_toml(rng: &mut Rng, i: usize, field: &str, role: &str, sections: &[&str]) -> String {
+    let title = format!("{} {}", capitalize(field), role);
+    let initials: String = field
+        .split(' ')
+        .chain([role])
+        .filter_map(|w| w.chars().next())
+        .collect();
+    let short = format!("{}{i}", initials.to_uppercase());
+    let soc = format!("{}-{:04}", rng.range(11, 53), rng.range(1000, 9999));
+    let pay = rng.range(28, 95) * 1000 + rng.range(0, 9) * 100;
+    let jobs = rng.range(5, 400) * 1000;
+    let growth = rng.range(1, 20);
+    let sections = sections
+        .iter()
+        .map(|s| format!("\"{s}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        r#"title = "{title}"
+short_title = "{short}"
+summary = "A {field} {role} helps patients and care teams by making sure {} are handled well, mostly in {} and {}."
+description = "What {field} {role}s do, what they earn, how fast jobs are growing and how to get started. Plain language, dated figures."
+last_reviewed = 2026-01-15
+sections = [{sections}]
+key_occupation = "main"
+
+[[occupations]]
+id = "main"
+title = "{title}s"
+soc = "{soc}"
+description = "{} {} {}."
+median_pay = {{ annual = {pay}, as_of = "May 2024", year = 2024, source = "gen-bls" }}
+jobs = {{ value = {jobs}, as_of = "2024", year = 2024, source = "gen-bls" }}
+growth = {{ percent = {growth}, from = 2024, to = 2034, year = 2024, source = "gen-bls" }}
+entry_education = {{ text = "Postsecondary nondegree award", year = 2024, source = "gen-bls" }}
+"#,
+        rng.pick(OBJECTS),
+        rng.pick(SETTINGS),
+        rng.pick(SETTINGS),
+        capitalize(rng.pick(VERBS)),
+        rng.pick(OBJECTS),
+        rng.pick(QUALIFIERS),
+    )
+}
+
+const SITE_TOML: &str = r#"name = "Pathways"
+tagline = "Plain answers about careers: the work, the pay, and the way in."
+description = "A generated site for benchmarks: many career pathways built from word lists."
+locale = "en_US"
+base_url = "http://127.0.0.1:3000"
+
+[all_occupations.median_pay]
+annual = 49500
+as_of = "2024"
+year = 2024
+source = "gen-bls"
+
+[all_occupations.growth]
+percent = 3.1
+from = 2024
+to = 2034
+year = 2024
+source = "gen-bls"
+"#;
+
+const SOURCES_TOML: &str = r#"[gen-bls]
+title = "Occupational Outlook Handbook"
+publisher = "U.S. Bureau of Labor Statistics"
+url = "https://www.bls.gov/ooh/"
+
+[gen-onet]
+title = "O*NET OnLine"
+publisher = "National Center for O*NET Development"
+url = "https://www.onetonline.org/"
+"#;
+
+const GLOSSARY_TOML: &str = r#"[[terms]]
+id = "median"
+term = "median"
+definition = "The middle value. Half of the workers in a job earn more than the median pay, and half earn less."
+
+[[terms]]
+id = "certification"
+term = "certification"
+definition = "Proof that a person passed a national exam and met a professional group's standards."
+also = ["certified"]
+
+[[terms]]
+id = "license"
+term = "license"
+definition = "Permission from a state to do a job; some health jobs need one before you start."
+"#;
+
+const RESOURCES_TOML: &str = r#"[[resources]]
+title = "Occupational Outlook Handbook"
+organisation = "U.S. Bureau of Labor Statistics"
+kind = "data"
+why = "What workers do, how to get started, what they earn and how fast jobs are growing."
+url = "https://www.bls.gov/ooh/"
+
+[[resources]]
+title = "O*NET OnLine"
+organisation = "National Center for O*NET Development"
+kind = "data"
+why = "Tasks, skills and sample job titles for every occupation."
+url = "https://www.onetonline.org/"
+"#;
+
+/// Write a content tree with `pathways` generated pathways into `dir`
+/// (created if needed; existing generated files are overwritten).
+pub fn write(dir: &Path, pathways: usize, seed: u64) -> io::Result<()> {
+    let mut rng = Rng(seed);
+    fs::create_dir_all(dir.join("pathways"))?;
+    fs::write(dir.join("site.toml"), SITE_TOML)?;
+    fs::write(dir.join("sources.toml"), SOURCES_TOML)?;
+    fs::write(dir.join("glossary.toml"), GLOSSARY_TOML)?;
+    fs::write(dir.join("resources.toml"), RESOURCES_TOML)?;
+    for i in 0..pathways {
+        let field = rng.pick(FIELDS);
+        let role = rng.pick(ROLES);
+        let slug = format!("{}-{role}-{i}", field.replace(' ', "-"));
+        let folder = dir.join("pathways").join(&slug);
+        fs::create_dir_all(&folder)?;
+        let mut kinds: Vec<usize> = (0..SECTIONS.len()).collect();
+        for k in (1..kinds.len()).rev() {
+            let j = rng.range(0, k);
+            kinds.swap(k, j);
+        }
+        kinds.truncate(rng.range(5, SECTIONS.len()));
+        kinds.sort_unstable();
+        let slugs: Vec<&str> = kinds.iter().map(|&k| SECTIONS[k].0).collect();
+        fs::write(
+            folder.join("pathway.toml"),
+            pathway_toml(&mut rng, i, field, role, &slugs),
+        )?;
+        for &k in &kinds {
+            fs::write(
+                folder.join(format!("{}.md", SECTIONS[k].0)),
+                section_md(&mut rng, k, field, role),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_generated_tree_passes_the_loader_and_varies_between_pathways() {
+        let dir = std::env::temp_dir().join(format!("pathways-corpus-test-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        write(&dir, 20, 7).unwrap();
+        let site = crate::content::load(&dir).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(site.pathways.len(), 20);
+        let firsts: std::collections::HashSet<&str> = site
+            .pathways
+            .iter()
+            .map(|p| p.sections[0].doc.html.as_str())
+            .collect();
+        assert_eq!(
+            firsts.len(),
+            20,
+            "every pathway's first section should differ"
+        );
+        assert!(site.pathways.iter().all(|p| p.sections.len() >= 5));
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}

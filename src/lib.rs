@@ -14,10 +14,12 @@
 //! - `markdown`: the one place that owns pulldown-cmark.
 //! - `blocks`: data-driven blocks inside sections (tables, self-check form).
 //! - `pages`: one askama template per page kind and `render_all`.
+//! - `share`: link-preview PNGs drawn from an SVG template.
 //! - `store`: rendered pages, ETags, compression, encoding negotiation.
 //! - `assets`: fingerprinted static files served by `ServeDir`.
 //! - `state`: one loaded version of the site, swapped atomically.
 //! - `http`: `app(state)`, handlers and headers (routes are defined there).
+//! - `export`: the store written to files for a static host.
 //! - `server`: binding, timeouts and graceful shutdown.
 
 pub mod assets;
@@ -26,11 +28,13 @@ pub mod config;
 pub mod content;
 pub mod corpus;
 pub mod diag;
+pub mod export;
 pub mod http;
 pub mod markdown;
 pub mod pages;
 pub mod search;
 pub mod server;
+pub mod share;
 pub mod state;
 pub mod store;
 

@@ -1,11 +1,15 @@
 use clap::Parser;
-use pathways::config::{Cli, Command, ContentArgs, ServeArgs};
+use pathways::config::{Cli, Command, ContentArgs, ExportArgs, ServeArgs};
 use pathways::state::{Loaded, Options};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Log lines are written by a background thread: a slow terminal or disk
+    // never holds up a request.
+    let (writer, _flush_on_exit) = tracing_appender::non_blocking(std::io::stderr());
     tracing_subscriber::fmt()
+        .with_writer(writer)
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "pathways=info,tower_http=warn".into()),
@@ -14,6 +18,7 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Check(args)) => check(&args),
         Some(Command::Serve(args)) => serve(args),
+        Some(Command::Export(args)) => export(&args),
         None => serve(cli.serve),
     }
 }
@@ -36,6 +41,31 @@ fn check(args: &ContentArgs) -> ExitCode {
         }
         Err(e) => {
             eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn export(args: &ExportArgs) -> ExitCode {
+    let opts = Options {
+        content: args.content.content.clone(),
+        static_dir: args.content.static_dir.clone(),
+        base_url: args.base_url.clone(),
+    };
+    let loaded = match Loaded::build(&opts) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match pathways::export::export(&loaded, &args.out) {
+        Ok(n) => {
+            println!("exported {n} files to {}", args.out.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("export failed: {e:#}");
             ExitCode::FAILURE
         }
     }

@@ -710,6 +710,7 @@ mod tests {
                 expansion: Some("Registered Health Information Technician".into()),
                 definition: "d".into(),
                 also: vec![],
+                defined_at: Default::default(),
             },
             Term {
                 id: "accreditation".into(),
@@ -717,6 +718,7 @@ mod tests {
                 expansion: None,
                 definition: "d".into(),
                 also: vec![],
+                defined_at: Default::default(),
             },
         ]))
     }

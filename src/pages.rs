@@ -29,6 +29,10 @@ pub struct Chrome {
     pub icon: String,
     /// Show the header search box (when search is available).
     pub search: bool,
+    /// Link-preview image by page path.
+    pub images: std::collections::HashMap<String, Image>,
+    /// The site-wide preview image, for pages without their own.
+    pub site_image: Option<Image>,
 }
 
 impl Chrome {
@@ -40,7 +44,14 @@ impl Chrome {
             js: assets.url("site.js"),
             icon: assets.url("icon.svg"),
             search: true,
+            images: std::collections::HashMap::new(),
+            site_image: None,
         }
+    }
+
+    /// The preview image of a page (its own, else the site's).
+    pub fn image(&self, path: &str) -> Option<&Image> {
+        self.images.get(path).or(self.site_image.as_ref())
     }
 }
 
@@ -63,12 +74,13 @@ pub struct Image {
 /// Per-page head data.
 #[derive(Debug, Clone)]
 pub struct Meta {
+    /// The page's path (its canonical URL without the base).
+    pub path: String,
     pub title: String,
     pub og_title: String,
     pub description: String,
     pub canonical: String,
     pub og_type: &'static str,
-    pub image: Option<Image>,
     pub crumbs: Vec<Crumb>,
     pub noindex: bool,
     pub json_ld: String,
@@ -84,12 +96,12 @@ impl Meta {
             format!("{title} | {}", site.name)
         };
         Self {
+            path: path.to_string(),
             title: full_title,
             og_title: title.to_string(),
             description: description.to_string(),
             canonical: site.url(path),
             og_type: "website",
-            image: None,
             crumbs: Vec::new(),
             noindex: false,
             json_ld: String::new(),
@@ -334,10 +346,41 @@ pub fn not_found_page(chrome: &Chrome, site: &Site) -> Result<Vec<u8>, askama::E
     })
 }
 
-/// Render every static page into a new store.
-pub fn render_all(site: &Site, assets: &Assets) -> Result<Store, askama::Error> {
-    let chrome = Chrome::new(site, assets);
+/// Why rendering failed.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("{0}")]
+    Template(#[from] askama::Error),
+    #[error("share image: {0}")]
+    Image(String),
+}
+
+/// Render every static page and share image into a new store; return it
+/// with the chrome (which knows each page's preview image).
+pub fn render_all(site: &Site, assets: &Assets) -> Result<(Store, Chrome), RenderError> {
+    let mut chrome = Chrome::new(site, assets);
     let mut store = Store::default();
+    let cards = crate::share::cards(site);
+    let pngs = crate::share::render_all(&cards).map_err(RenderError::Image)?;
+    for (card, png) in cards.iter().zip(pngs) {
+        let url_path = card.url_path();
+        let image = Image {
+            url: site.url(&url_path),
+            width: crate::share::WIDTH,
+            height: crate::share::HEIGHT,
+            alt: card.alt(),
+        };
+        if card.page.is_empty() {
+            chrome.site_image = Some(image);
+        } else {
+            chrome.images.insert(card.page.clone(), image);
+        }
+        store.insert(
+            url_path,
+            Page::new(StatusCode::OK, "image/png", CachePolicy::Immutable, png),
+        );
+    }
+    let chrome = chrome;
     let first = site.pathways.first();
 
     let mut meta = Meta::new(site, "/", &site.name, &site.description);
@@ -463,7 +506,7 @@ pub fn render_all(site: &Site, assets: &Assets) -> Result<Store, askama::Error> 
             .into_bytes(),
         ),
     );
-    Ok(store)
+    Ok((store, chrome))
 }
 
 fn pathway_crumbs(p: &Pathway) -> Vec<(&str, String)> {

@@ -34,7 +34,7 @@ pub enum BuildError {
     #[error("static assets: {0:#}")]
     Assets(anyhow::Error),
     #[error("rendering pages: {0}")]
-    Render(#[from] askama::Error),
+    Render(#[from] pages::RenderError),
     #[error("building the search index: {0}")]
     Search(#[from] crate::search::IndexError),
 }
@@ -61,8 +61,7 @@ impl Loaded {
 
     /// Render a loaded site with built assets.
     pub fn from_parts(site: Site, assets: Assets) -> Result<Self, BuildError> {
-        let store = pages::render_all(&site, &assets)?;
-        let chrome = Chrome::new(&site, &assets);
+        let (store, chrome) = pages::render_all(&site, &assets)?;
         let aliases = site
             .pathways
             .iter()

@@ -138,10 +138,11 @@ pub fn check(site: &Site, sources: &[LinkSource]) -> Vec<Diagnostic> {
         .collect();
     for t in &site.glossary {
         if !used.contains(t.id.as_str()) {
+            let (path, line, col) = t.defined_at.clone();
             out.push(Diagnostic {
-                path: PathBuf::from("glossary.toml"),
-                line: 1,
-                col: 1,
+                path,
+                line,
+                col,
                 severity: crate::diag::Severity::Warning,
                 message: format!(
                     "the glossary term `{}` is not used on any page; use it or remove it",

@@ -300,7 +300,9 @@ impl Loader {
                     format!("the term `{}` is defined twice", t.term.get_ref()),
                 ));
             }
+            let (line, col) = file.line_col(t.id.span().start);
             out.push(Term {
+                defined_at: (file.path.clone(), line, col),
                 id: t.id.into_inner(),
                 term: t.term.into_inner(),
                 expansion: t.expansion,

@@ -42,6 +42,13 @@ const STOP_WORDS: &[&str] = &[
     "when", "where", "which", "who", "why", "will", "with", "would", "you", "your",
 ];
 
+/// Characters that split words (query syntax elsewhere); other
+/// punctuation inside a word (`29-2072`, `O*NET`) makes it a phrase.
+const SEPARATORS: &[char] = &[
+    ':', '(', ')', '[', ']', '{', '}', '!', '^', '~', '+', ',', ';', '?', '<', '>', '=', '|', '&',
+    '\\',
+];
+
 /// Everyday words and the words the site uses for them.
 const SYNONYMS: &[(&[&str], &[&str])] = &[
     (
@@ -139,7 +146,7 @@ pub(super) fn parse(q: &str, an: &mut Analyzers) -> Vec<Group> {
             }
             continue;
         }
-        for word in part.split_whitespace() {
+        for word in part.split(|c: char| c.is_whitespace() || SEPARATORS.contains(&c)) {
             let raws = Analyzers::tokens(&mut an.plain, word);
             match raws.len() {
                 0 => {}
@@ -246,9 +253,17 @@ pub(super) fn build(
         .collect();
     if words.len() >= 2 && words.len() == groups.len() {
         for field in [fields.title, fields.body] {
-            let terms = words.iter().enumerate().map(|(i, w)| (i, Term::from_field_text(field, w))).collect();
-            let near: Box<dyn Query> = Box::new(PhraseQuery::new_with_offset_and_slop(terms, NEAR_SLOP));
-            clauses.push((Occur::Should, Box::new(BoostQuery::new(near, NEAR_EACH_OTHER))));
+            let terms = words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (i, Term::from_field_text(field, w)))
+                .collect();
+            let near: Box<dyn Query> =
+                Box::new(PhraseQuery::new_with_offset_and_slop(terms, NEAR_SLOP));
+            clauses.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(near, NEAR_EACH_OTHER)),
+            ));
         }
     }
     (Box::new(BooleanQuery::new(clauses)), marks)
@@ -281,7 +296,14 @@ fn variants(
         }
     }
     let stem_chars = stem.chars().count();
-    let fuzzy = raw.chars().count() >= 5;
+    // One automaton per word, run over each field's dictionary.
+    let typos = (raw.chars().count() >= 5)
+        .then(|| {
+            FuzzyTermQuery::new(Term::from_field_text(fields.body, stem), 1, true)
+                .automaton()
+                .ok()
+        })
+        .flatten();
     for segment in searcher.segment_readers() {
         for field in fields.text() {
             let Ok(inverted) = segment.inverted_index(field) else {
@@ -312,15 +334,12 @@ fn variants(
                     }
                 }
             }
-            if fuzzy {
-                let fq = FuzzyTermQuery::new(Term::from_field_text(field, stem), 1, true);
-                if let Ok(automaton) = fq.automaton()
-                    && let Ok(mut stream) = dict.search(automaton).into_stream()
-                {
-                    while stream.advance() {
-                        if let Ok(t) = std::str::from_utf8(stream.key()) {
-                            add(&mut out, t.to_string(), TYPO);
-                        }
+            if let Some(automaton) = &typos
+                && let Ok(mut stream) = dict.search(automaton).into_stream()
+            {
+                while stream.advance() {
+                    if let Ok(t) = std::str::from_utf8(stream.key()) {
+                        add(&mut out, t.to_string(), TYPO);
                     }
                 }
             }

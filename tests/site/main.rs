@@ -2,6 +2,8 @@
 
 mod content_errors;
 mod exploration;
+mod export;
 mod helpers;
 mod http;
 mod pages;
+mod sharing;

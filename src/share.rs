@@ -1,0 +1,270 @@
+//! Link-preview images: one 1200x630 PNG per pathway, per section and for
+//! the site, drawn at load from an SVG template by `resvg` with a bundled
+//! open-licence font (DejaVu Sans, see `share/DEJAVU-LICENSE.txt`), so they
+//! look the same everywhere. Names carry a content hash, so they are cached
+//! for a year.
+
+use crate::content::figures::{decade, format_percent};
+use crate::content::{Pathway, Site, format_money};
+use crate::markdown::escape;
+use crate::store::hash_hex;
+use std::fmt::Write as _;
+
+pub const WIDTH: u32 = 1200;
+pub const HEIGHT: u32 = 630;
+
+static FONT_REGULAR: &[u8] = include_bytes!("share/DejaVuSans.ttf");
+static FONT_BOLD: &[u8] = include_bytes!("share/DejaVuSans-Bold.ttf");
+
+/// What one preview image shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    /// The page the image belongs to (`""` for the site-wide image).
+    pub page: String,
+    pub site: String,
+    pub kicker: String,
+    pub title: String,
+    pub fact: String,
+    pub footer: String,
+}
+
+impl Card {
+    /// Where the image is served: `/og/<page>.<hash>.png`.
+    pub fn url_path(&self) -> String {
+        let key = if self.page.is_empty() {
+            "site".to_string()
+        } else {
+            self.page.trim_start_matches("/pathways/").to_string()
+        };
+        format!("/og/{key}.{}.png", &hash_hex(self.svg().as_bytes())[..10])
+    }
+
+    /// Words for `og:image:alt`.
+    pub fn alt(&self) -> String {
+        let mut alt = format!("{}: {}", self.site, self.title);
+        if !self.fact.is_empty() {
+            let _ = write!(alt, ". {}", self.fact);
+        }
+        alt
+    }
+
+    /// The SVG source of the card.
+    pub fn svg(&self) -> String {
+        let mut s = String::new();
+        let _ = write!(
+            s,
+            r##"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}">
+<rect width="{WIDTH}" height="{HEIGHT}" fill="#f3f6f7"/>
+<rect width="{WIDTH}" height="96" fill="#0a5c68"/>
+<rect y="{}" width="{WIDTH}" height="12" fill="#0a5c68"/>
+<circle cx="76" cy="48" r="20" fill="#ffffff"/>
+<path d="M62 56 C70 40 80 36 92 34" stroke="#0a5c68" stroke-width="5" fill="none" stroke-linecap="round"/>
+<text x="112" y="60" font-family="sans-serif" font-weight="bold" font-size="34" fill="#ffffff">{}</text>
+<text x="64" y="168" font-family="sans-serif" font-size="30" fill="#4d5b60">{}</text>"##,
+            HEIGHT - 12,
+            escape(&self.site),
+            escape(&self.kicker)
+        );
+        let lines = wrap(&self.title, 30, 3);
+        let size = if lines.len() > 2 { 58 } else { 66 };
+        for (i, line) in lines.iter().enumerate() {
+            let _ = write!(
+                s,
+                r##"<text x="64" y="{}" font-family="sans-serif" font-weight="bold" font-size="{size}" fill="#1b2427">{}</text>"##,
+                250 + i as u32 * (size + 12),
+                escape(line)
+            );
+        }
+        if !self.fact.is_empty() {
+            let _ = write!(
+                s,
+                r##"<rect x="64" y="468" width="{}" height="64" rx="12" fill="#e3f1f3" stroke="#0a5c68" stroke-width="2"/><text x="88" y="511" font-family="sans-serif" font-size="30" fill="#06434c">{}</text>"##,
+                (self.fact.chars().count() as u32 * 17 + 48).min(WIDTH - 128),
+                escape(&self.fact)
+            );
+        }
+        let _ = write!(
+            s,
+            r##"<text x="64" y="590" font-family="sans-serif" font-size="24" fill="#4d5b60">{}</text></svg>"##,
+            escape(&self.footer)
+        );
+        s
+    }
+}
+
+/// Break `text` into at most `max_lines` lines of about `width` characters.
+fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in text.split_whitespace() {
+        let count = lines.len();
+        let last = lines.last_mut().expect("never empty");
+        if !last.is_empty() && last.chars().count() + 1 + word.chars().count() > width {
+            if count == max_lines {
+                last.push('…');
+                break;
+            }
+            lines.push(word.to_string());
+        } else {
+            if !last.is_empty() {
+                last.push(' ');
+            }
+            last.push_str(word);
+        }
+    }
+    lines
+}
+
+/// The headline figure for a page of a pathway.
+fn key_fact(p: &Pathway, section: Option<&str>) -> String {
+    let o = p.key();
+    match section {
+        Some("outlook") => format!(
+            "Projected growth: {} over {} ({})",
+            format_percent(o.growth.percent),
+            decade(o.growth.from, o.growth.to),
+            o.title.to_lowercase()
+        ),
+        Some("education" | "job-titles" | "career-map") => {
+            format!(
+                "Typical entry education: {}",
+                o.entry_education.text.to_lowercase()
+            )
+        }
+        _ => format!(
+            "Median pay: {} a year ({})",
+            format_money(o.median_pay.annual),
+            o.median_pay.as_of
+        ),
+    }
+    .chars()
+    .take(62)
+    .collect()
+}
+
+/// Every card the site needs: the site's own, then each pathway's pages.
+pub fn cards(site: &Site) -> Vec<Card> {
+    let host = site
+        .base_url
+        .trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .to_string();
+    let mut out = vec![Card {
+        page: String::new(),
+        site: site.name.clone(),
+        kicker: "Career pathways, explained plainly".into(),
+        title: site.tagline.clone(),
+        fact: String::new(),
+        footer: host.clone(),
+    }];
+    for p in &site.pathways {
+        let pathway = format!("{} ({})", p.title, p.short_title);
+        out.push(Card {
+            page: p.path(),
+            site: site.name.clone(),
+            kicker: "Career pathway".into(),
+            title: pathway.clone(),
+            fact: key_fact(p, None),
+            footer: format!("{host}{}", p.path()),
+        });
+        for s in &p.sections {
+            out.push(Card {
+                page: p.section_path(s),
+                site: site.name.clone(),
+                kicker: pathway.clone(),
+                title: s.title.clone(),
+                fact: key_fact(p, Some(&s.slug)),
+                footer: format!("{host}{}", p.section_path(s)),
+            });
+        }
+        if p.career_map.is_some() {
+            let path = format!("{}/career-map", p.path());
+            out.push(Card {
+                page: path.clone(),
+                site: site.name.clone(),
+                kicker: pathway.clone(),
+                title: format!("{} career map: job titles and moves", p.short_title),
+                fact: key_fact(p, Some("career-map")),
+                footer: format!("{host}{path}"),
+            });
+        }
+    }
+    out
+}
+
+/// Render SVG to PNG with the bundled fonts.
+pub fn render_png(svg: &str) -> Result<Vec<u8>, String> {
+    let mut opt = resvg::usvg::Options::default();
+    opt.fontdb_mut().load_font_data(FONT_REGULAR.to_vec());
+    opt.fontdb_mut().load_font_data(FONT_BOLD.to_vec());
+    opt.fontdb_mut().set_sans_serif_family("DejaVu Sans");
+    let tree = resvg::usvg::Tree::from_str(svg, &opt).map_err(|e| e.to_string())?;
+    let mut pixmap =
+        resvg::tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("cannot allocate the image")?;
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::default(),
+        &mut pixmap.as_mut(),
+    );
+    pixmap.encode_png().map_err(|e| e.to_string())
+}
+
+/// Render many cards, spread over the machine's cores.
+pub fn render_all(cards: &[Card]) -> Result<Vec<Vec<u8>>, String> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let chunk = cards.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = cards
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|c| render_png(&c.svg()))
+                        .collect::<Result<Vec<_>, _>>()
+                })
+            })
+            .collect();
+        let mut out = Vec::with_capacity(cards.len());
+        for h in handles {
+            out.extend(
+                h.join()
+                    .map_err(|_| "an image thread panicked".to_string())??,
+            );
+        }
+        Ok(out)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_wrap_to_at_most_three_lines() {
+        let lines = wrap(
+            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen",
+            20,
+            3,
+        );
+        assert_eq!(lines.len(), 3);
+        assert!(lines[2].ends_with('…'));
+    }
+
+    #[test]
+    fn a_card_renders_to_a_png_of_1200_by_630() {
+        let card = Card {
+            page: "/pathways/x".into(),
+            site: "Pathways".into(),
+            kicker: "Career pathway".into(),
+            title: "Health Information Management".into(),
+            fact: "Median pay: $58,250 a year (May 2022)".into(),
+            footer: "example.org/pathways/x".into(),
+        };
+        let png = render_png(&card.svg()).unwrap();
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        let w = u32::from_be_bytes(png[16..20].try_into().unwrap());
+        let h = u32::from_be_bytes(png[20..24].try_into().unwrap());
+        assert_eq!((w, h), (1200, 630));
+    }
+}
