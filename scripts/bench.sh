@@ -126,3 +126,28 @@ css_br=$(stat -c %s "$(find "$WORK/site/static" -name 'site.*.css.br' | head -1)
 } >> "$report"
 cat "$report"
 cp "$report" bench-results.md
+
+# Scale: startup time and resident memory for generated corpora of 100 and
+# 1,000 pathways (the corpus the search benchmark uses), to show growth is
+# about linear. Set SCALE=0 to skip.
+if [ "${SCALE:-1}" != 0 ]; then
+  {
+    echo
+    echo "| pathways | pages | startup (load, render, compress, index, images) | resident memory |"
+    echo "|---|---|---|---|"
+  } > "$WORK/scale.md"
+  for n in 100 1000; do
+    "$BIN" gen-corpus --out "$WORK/corpus-$n" --pathways "$n"
+    t0=$(date +%s%N)
+    RUST_LOG=off "$BIN" serve --addr "127.0.0.1:$PORT_A" --content "$WORK/corpus-$n" --base-url "$BASE" > "$WORK/scale.log" 2>&1 &
+    pid=$!
+    for _ in $(seq 1200); do curl -fs "$BASE/healthz" >/dev/null 2>&1 && break; sleep 0.05; done
+    t1=$(date +%s%N)
+    rss=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
+    pages=$(grep -o '[0-9]* pages' "$WORK/scale.log" | head -1)
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+    echo "| $n | ${pages% pages} | $(( (t1 - t0) / 1000000 )) ms | $(( rss / 1024 )) MiB |" >> "$WORK/scale.md"
+  done
+  cat "$WORK/scale.md"
+  cat "$WORK/scale.md" >> bench-results.md
+fi

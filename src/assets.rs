@@ -45,15 +45,16 @@ impl Assets {
                 .with_context(|| format!("reading {}", src.join(&rel).display()))?;
             let name = rel.to_string_lossy().replace('\\', "/");
             let hashed = fingerprinted(&name, &hash_hex(&bytes)[..10]);
+            let compressed = compressible(&name).then(|| (brotli(&bytes), gzip(&bytes)));
             for out_name in [&name, &hashed] {
                 let out = dir.join(out_name);
                 if let Some(parent) = out.parent() {
                     fs::create_dir_all(parent)?;
                 }
                 fs::write(&out, &bytes)?;
-                if compressible(out_name) {
-                    fs::write(with_suffix(&out, "br"), brotli(&bytes))?;
-                    fs::write(with_suffix(&out, "gz"), gzip(&bytes))?;
+                if let Some((br, gz)) = &compressed {
+                    fs::write(with_suffix(&out, "br"), br)?;
+                    fs::write(with_suffix(&out, "gz"), gz)?;
                 }
             }
             urls.insert(name, format!("/static/{hashed}"));

@@ -59,7 +59,7 @@ fn pay_table(p: &Pathway, baseline: &Baseline) -> String {
         "Median pay by occupation",
         "Median pay, by occupation",
     );
-    out.push_str("<thead><tr><th scope=\"col\">Occupation</th><th scope=\"col\">Per year</th><th scope=\"col\">Per hour</th><th scope=\"col\">As of</th></tr></thead><tbody>");
+    out.push_str("<thead><tr><th scope=\"col\">Occupation</th><th scope=\"col\" class=\"num\">Per year</th><th scope=\"col\" class=\"num\">Per hour</th><th scope=\"col\">As of</th></tr></thead><tbody>");
     for o in &p.occupations {
         out.push_str("<tr>");
         occupation_cell(&mut out, &o.title, &o.soc);
@@ -69,7 +69,7 @@ fn pay_table(p: &Pathway, baseline: &Baseline) -> String {
             .map_or_else(|| "not given".to_string(), |h| format!("${h:.2}"));
         let _ = write!(
             out,
-            "<td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+            "<td class=\"num\" data-label=\"Per year\">{}</td><td class=\"num\" data-label=\"Per hour\">{}</td><td class=\"when\" data-label=\"As of\">{}</td></tr>",
             format_money(o.median_pay.annual),
             hourly,
             escape(&o.median_pay.as_of)
@@ -78,7 +78,7 @@ fn pay_table(p: &Pathway, baseline: &Baseline) -> String {
     let b = &baseline.median_pay;
     let _ = write!(
         out,
-        "<tr class=\"baseline\"><th scope=\"row\">All occupations</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr></tbody></table></div>",
+        "<tr class=\"baseline\"><th scope=\"row\">All occupations</th><td class=\"num\" data-label=\"Per year\">{}</td><td class=\"num\" data-label=\"Per hour\">{}</td><td class=\"when\" data-label=\"As of\">{}</td></tr></tbody></table></div>",
         format_money(b.annual),
         b.hourly
             .map_or_else(|| "not given".to_string(), |h| format!("${h:.2}")),
@@ -111,7 +111,7 @@ fn outlook_table(p: &Pathway, baseline: &Baseline) -> String {
         );
         let _ = write!(
             out,
-            "<td class=\"num\">{} <span class=\"note\">({})</span></td><td>{} over {}{outlook}</td><td class=\"num\">{openings}</td></tr>",
+            "<td class=\"num\" data-label=\"Jobs\">{} <span class=\"note\">({})</span></td><td data-label=\"Projected growth\">{} over {}{outlook}</td><td class=\"num\" data-label=\"Openings a year\">{openings}</td></tr>",
             format_number(u64::from(o.jobs.value)),
             escape(&o.jobs.as_of),
             format_percent(o.growth.percent),
@@ -121,7 +121,7 @@ fn outlook_table(p: &Pathway, baseline: &Baseline) -> String {
     let g = &baseline.growth;
     let _ = write!(
         out,
-        "<tr class=\"baseline\"><th scope=\"row\">All occupations</th><td>–</td><td>{} over {}</td><td>–</td></tr></tbody></table></div>",
+        "<tr class=\"baseline\"><th scope=\"row\">All occupations</th><td data-label=\"Jobs\">–</td><td data-label=\"Projected growth\">{} over {}</td><td data-label=\"Openings a year\">–</td></tr></tbody></table></div>",
         format_percent(g.percent),
         decade(g.from, g.to)
     );
@@ -143,7 +143,7 @@ fn education_table(p: &Pathway) -> Result<String, String> {
     for level in &map.levels {
         let _ = write!(
             out,
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>",
+            "<tr><th scope=\"row\">{}</th><td data-label=\"Typical length\">{}</td><td data-label=\"Prepares you for\">{}</td><td data-label=\"Job titles\">",
             escape(&level.name),
             escape(&level.length),
             escape(&level.prepares)
@@ -164,7 +164,7 @@ fn education_table(p: &Pathway) -> Result<String, String> {
                 escape(&t.name)
             );
         }
-        out.push_str("</td><td>");
+        out.push_str("</td><td data-label=\"Median pay of those jobs\">");
         let mut seen = Vec::new();
         for t in &titles {
             if seen.contains(&t.occupation) {

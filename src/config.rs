@@ -24,6 +24,14 @@ pub enum Command {
     /// Write every page, its .br and .gz, the assets, sitemap, robots.txt,
     /// 404.html and a _headers file to a folder, for a static host or CDN.
     Export(ExportArgs),
+    /// Write a generated content tree of N pathways (for benchmarks).
+    #[command(hide = true)]
+    GenCorpus {
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value_t = 1000)]
+        pathways: usize,
+    },
 }
 
 #[derive(Debug, Clone, Args)]

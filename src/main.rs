@@ -19,6 +19,15 @@ fn main() -> ExitCode {
         Some(Command::Check(args)) => check(&args),
         Some(Command::Serve(args)) => serve(args),
         Some(Command::Export(args)) => export(&args),
+        Some(Command::GenCorpus { out, pathways }) => {
+            match pathways::corpus::write(&out, pathways, 1) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("cannot write the corpus to {}: {e}", out.display());
+                    ExitCode::FAILURE
+                }
+            }
+        }
         None => serve(cli.serve),
     }
 }
@@ -26,6 +35,14 @@ fn main() -> ExitCode {
 fn check(args: &ContentArgs) -> ExitCode {
     match pathways::content::load(&args.content) {
         Ok(site) => {
+            // Every page has a share image: the site's own or its page's.
+            // Draw one to prove the font and template work.
+            if let Some(card) = pathways::share::cards(&site).first()
+                && let Err(e) = pathways::share::render_png(&card.svg())
+            {
+                eprintln!("the share image cannot be drawn: {e}");
+                return ExitCode::FAILURE;
+            }
             for w in &site.warnings {
                 println!("{w}");
             }
@@ -103,7 +120,10 @@ fn serve(args: ServeArgs) -> ExitCode {
             "pathways: {pages} pages loaded in {:?}; serving at http://{addr}",
             started.elapsed()
         );
-        let app = pathways::app(pathways::AppState::new(loaded));
+        let state = pathways::AppState::new(loaded);
+        let current = state.current();
+        std::thread::spawn(move || current.store.warm());
+        let app = pathways::app(state);
         pathways::server::serve(listener, app, pathways::server::shutdown_signal()).await;
         ExitCode::SUCCESS
     })

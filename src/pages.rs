@@ -346,23 +346,12 @@ pub fn not_found_page(chrome: &Chrome, site: &Site) -> Result<Vec<u8>, askama::E
     })
 }
 
-/// Why rendering failed.
-#[derive(Debug, thiserror::Error)]
-pub enum RenderError {
-    #[error("{0}")]
-    Template(#[from] askama::Error),
-    #[error("share image: {0}")]
-    Image(String),
-}
-
 /// Render every static page and share image into a new store; return it
 /// with the chrome (which knows each page's preview image).
-pub fn render_all(site: &Site, assets: &Assets) -> Result<(Store, Chrome), RenderError> {
+pub fn render_all(site: &Site, assets: &Assets) -> Result<(Store, Chrome), askama::Error> {
     let mut chrome = Chrome::new(site, assets);
     let mut store = Store::default();
-    let cards = crate::share::cards(site);
-    let pngs = crate::share::render_all(&cards).map_err(RenderError::Image)?;
-    for (card, png) in cards.iter().zip(pngs) {
+    for card in crate::share::cards(site) {
         let url_path = card.url_path();
         let image = Image {
             url: site.url(&url_path),
@@ -375,9 +364,21 @@ pub fn render_all(site: &Site, assets: &Assets) -> Result<(Store, Chrome), Rende
         } else {
             chrome.images.insert(card.page.clone(), image);
         }
-        store.insert(
+        let svg = card.svg();
+        store.insert_lazy(
             url_path,
-            Page::new(StatusCode::OK, "image/png", CachePolicy::Immutable, png),
+            crate::store::Lazy::new(move || match crate::share::render_png(&svg) {
+                Ok(png) => Page::new(StatusCode::OK, "image/png", CachePolicy::Immutable, png),
+                Err(e) => {
+                    tracing::error!(error = %e, "share image failed to render");
+                    Page::new(
+                        StatusCode::NOT_FOUND,
+                        "text/plain; charset=utf-8",
+                        CachePolicy::NoStore,
+                        Vec::new(),
+                    )
+                }
+            }),
         );
     }
     let chrome = chrome;
@@ -506,6 +507,7 @@ pub fn render_all(site: &Site, assets: &Assets) -> Result<(Store, Chrome), Rende
             .into_bytes(),
         ),
     );
+    store.compress_all();
     Ok((store, chrome))
 }
 

@@ -208,34 +208,6 @@ pub fn render_png(svg: &str) -> Result<Vec<u8>, String> {
     pixmap.encode_png().map_err(|e| e.to_string())
 }
 
-/// Render many cards, spread over the machine's cores.
-pub fn render_all(cards: &[Card]) -> Result<Vec<Vec<u8>>, String> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    let chunk = cards.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = cards
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|c| render_png(&c.svg()))
-                        .collect::<Result<Vec<_>, _>>()
-                })
-            })
-            .collect();
-        let mut out = Vec::with_capacity(cards.len());
-        for h in handles {
-            out.extend(
-                h.join()
-                    .map_err(|_| "an image thread panicked".to_string())??,
-            );
-        }
-        Ok(out)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

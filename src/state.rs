@@ -34,9 +34,11 @@ pub enum BuildError {
     #[error("static assets: {0:#}")]
     Assets(anyhow::Error),
     #[error("rendering pages: {0}")]
-    Render(#[from] pages::RenderError),
+    Render(#[from] askama::Error),
     #[error("building the search index: {0}")]
     Search(#[from] crate::search::IndexError),
+    #[error("{0}")]
+    Internal(&'static str),
 }
 
 /// Where to load from.
@@ -51,17 +53,38 @@ pub struct Options {
 impl Loaded {
     /// Load, validate and render everything: a complete site or an error.
     pub fn build(opts: &Options) -> Result<Self, BuildError> {
+        let t = std::time::Instant::now();
         let mut site = crate::content::load(&opts.content)?;
+        tracing::debug!(elapsed = ?t.elapsed(), "content loaded and checked");
         if let Some(base) = &opts.base_url {
             site.base_url = base.trim_end_matches('/').to_string();
         }
         let assets = Assets::build(&opts.static_dir).map_err(BuildError::Assets)?;
-        Self::from_parts(site, assets)
+        tracing::debug!(elapsed = ?t.elapsed(), "assets fingerprinted");
+        let loaded = Self::from_parts(site, assets);
+        tracing::debug!(elapsed = ?t.elapsed(), "pages rendered and compressed, index built");
+        loaded
     }
 
     /// Render a loaded site with built assets.
     pub fn from_parts(site: Site, assets: Assets) -> Result<Self, BuildError> {
-        let (store, chrome) = pages::render_all(&site, &assets)?;
+        // The search index builds on one core while pages render and
+        // compress on the others.
+        let (rendered, search) = std::thread::scope(|scope| {
+            let search = scope.spawn(|| {
+                let t = std::time::Instant::now();
+                let index = crate::search::Index::build(&site);
+                tracing::debug!(elapsed = ?t.elapsed(), "search index built");
+                index
+            });
+            let rendered = pages::render_all(&site, &assets);
+            (rendered, search.join())
+        });
+        let (store, chrome) = rendered?;
+        let search = match search {
+            Ok(index) => index?,
+            Err(_) => return Err(BuildError::Internal("the search index thread panicked")),
+        };
         let aliases = site
             .pathways
             .iter()
@@ -72,7 +95,6 @@ impl Loaded {
             })
             .collect();
         let https = site.base_url.starts_with("https://");
-        let search = crate::search::Index::build(&site)?;
         Ok(Self {
             site,
             store,

@@ -102,7 +102,10 @@ async fn share_links_carry_the_canonical_url_encoded() {
     );
     let sms = attrs(&doc, ".share a[href^='sms:']", "href").remove(0);
     assert!(sms.contains(&encoded), "{sms}");
-    assert_eq!(attrs(&doc, ".share input", "value"), std::slice::from_ref(&url));
+    assert_eq!(
+        attrs(&doc, ".share input", "value"),
+        std::slice::from_ref(&url)
+    );
     assert_eq!(attrs(&doc, ".share [data-copy]", "data-copy"), [url]);
     for script in attrs(&doc, "script[src]", "src") {
         assert!(
