@@ -438,7 +438,7 @@ try {
       // Everything in main that shows on screen must still show in print, except the parts that
       // only make sense on screen: share panel, pager, table of contents, self-links, search and
       // form buttons. Elements are marked on screen, then looked up again in print.
-      const ALLOWED = '.share, .pager, .toc, .anchor, .search-big, .js-only, button, [type=submit]';
+      const ALLOWED = '.share, .pager, .toc, .anchor, .search-big, .js-only, .screen-only, button, [type=submit]';
       const screen = await page.evaluate((ALLOWED) => {
         let n = 0, len = 0;
         for (const el of document.querySelectorAll('main *')) {
