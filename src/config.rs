@@ -66,6 +66,11 @@ pub struct ServeArgs {
     /// (default: base_url in site.toml).
     #[arg(long, env = "PATHWAYS_BASE_URL")]
     pub base_url: Option<String>,
+    /// For editors: reload when content/ or static/ change, and show a
+    /// banner on every page when an edit is rejected. (SIGHUP reloads in
+    /// any mode.)
+    #[arg(long, env = "PATHWAYS_WATCH")]
+    pub watch: bool,
     #[command(flatten)]
     pub content: ContentArgs,
 }

@@ -21,6 +21,7 @@ use axum::routing::get;
 use std::time::Duration;
 use tower::ServiceExt as _;
 use tower_http::CompressionLevel;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 use tower_http::timeout::TimeoutLayer;
@@ -33,20 +34,63 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// The whole application as a router.
 pub fn app(state: AppState) -> Router {
-    Router::new()
+    let dynamic = || CompressionLayer::new().quality(CompressionLevel::Fastest);
+    let routes = Router::new()
         .route("/healthz", get(healthz))
         .route("/static/{*path}", get(static_file))
-        .route("/pathways/{slug}/right-for-me", get(right_for_me))
-        .route("/search", get(search).layer(CompressionLayer::new().quality(CompressionLevel::Fastest)))
-        .fallback(page)
-        .layer(middleware::from_fn_with_state(state.clone(), guard))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
-        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
-            tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
-        }).on_response(|res: &Response, latency: Duration, _span: &tracing::Span| {
-            let bytes = res.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).unwrap_or("-");
-            tracing::info!(status = res.status().as_u16(), bytes, micros = latency.as_micros() as u64, "served");
+        .route(
+            "/pathways/{slug}/right-for-me",
+            get(right_for_me).layer(dynamic()),
+        )
+        .route("/search", get(search).layer(dynamic()))
+        .fallback(page);
+    with_layers(routes, state)
+}
+
+/// The layers every route goes through, outermost last: a panic becomes the
+/// styled 500 page and a log line; the guard adds security headers and
+/// limits; a whole-request timeout; the access log.
+pub fn with_layers(routes: Router<AppState>, state: AppState) -> Router {
+    let for_panics = state.clone();
+    routes
+        .layer(CatchPanicLayer::custom(move |panic: Box<dyn std::any::Any + Send>| {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            tracing::error!(panic = %what, "a request panicked");
+            error_page(
+                &for_panics.current(),
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side",
+                "Sorry: this page could not be shown. Please try again in a moment, or start from the home page.",
+            )
         }))
+        .layer(middleware::from_fn_with_state(state.clone(), guard))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|req: &Request| {
+                    tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
+                })
+                .on_response(|res: &Response, latency: Duration, _span: &tracing::Span| {
+                    let bytes = res
+                        .headers()
+                        .get(header::CONTENT_LENGTH)
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or("-");
+                    tracing::info!(
+                        status = res.status().as_u16(),
+                        bytes,
+                        micros = latency.as_micros() as u64,
+                        "served"
+                    );
+                }),
+        )
         .with_state(state)
 }
 
@@ -56,8 +100,9 @@ async fn healthz() -> &'static str {
 
 /// Security headers on every response, limits on every request, and the
 /// GET/HEAD-only rule.
-async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
+async fn guard(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let loaded = state.current();
+    let notice = state.editor_notice();
     let mut res = if req.uri().to_string().len() > MAX_URI {
         error_page(
             &loaded,
@@ -82,11 +127,50 @@ async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Respo
             "This site does not take uploads",
             "Requests to this site carry no body. Open the page without sending data.",
         )
+    } else if let Some(notice) = notice {
+        // Editor mode with a rejected edit: plain bodies, so the banner can
+        // be added to each page.
+        req.headers_mut().remove(header::ACCEPT_ENCODING);
+        req.headers_mut().remove(header::IF_NONE_MATCH);
+        with_banner(next.run(req).await, &notice).await
     } else {
         next.run(req).await
     };
     security_headers(res.headers_mut(), loaded.https);
     res
+}
+
+/// Add the "your last edit was rejected" banner to an HTML page.
+async fn with_banner(res: Response, notice: &str) -> Response {
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if !is_html {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 16 * 1024 * 1024).await else {
+        return Response::from_parts(parts, Body::empty());
+    };
+    let html = String::from_utf8_lossy(&bytes);
+    let banner = format!(
+        "<div class=\"editor-banner\" role=\"alert\"><p><strong>Your last content edit was rejected.</strong> The site is still showing the last good version. Fix these problems and save again:</p><pre>{}</pre></div>",
+        crate::markdown::escape(notice)
+    );
+    let body = html.replacen(
+        "<a class=\"skip\"",
+        &format!("{banner}<a class=\"skip\""),
+        1,
+    );
+    parts.headers.remove(header::ETAG);
+    parts
+        .headers
+        .insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
+    parts
+        .headers
+        .insert(header::CACHE_CONTROL, CachePolicy::NoStore.header());
+    Response::from_parts(parts, Body::from(body))
 }
 
 fn has_body(headers: &HeaderMap) -> bool {

@@ -20,6 +20,7 @@
 //! - `state`: one loaded version of the site, swapped atomically.
 //! - `http`: `app(state)`, handlers and headers (routes are defined there).
 //! - `export`: the store written to files for a static host.
+//! - `reload`: live content reload (SIGHUP, `--watch`), atomic swap.
 //! - `server`: binding, timeouts and graceful shutdown.
 
 pub mod assets;
@@ -32,6 +33,7 @@ pub mod export;
 pub mod http;
 pub mod markdown;
 pub mod pages;
+pub mod reload;
 pub mod search;
 pub mod server;
 pub mod share;

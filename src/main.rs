@@ -90,9 +90,9 @@ fn export(args: &ExportArgs) -> ExitCode {
 
 fn serve(args: ServeArgs) -> ExitCode {
     let opts = Options {
-        content: args.content.content,
-        static_dir: args.content.static_dir,
-        base_url: args.base_url,
+        content: args.content.content.clone(),
+        static_dir: args.content.static_dir.clone(),
+        base_url: args.base_url.clone(),
     };
     let started = std::time::Instant::now();
     let loaded = match Loaded::build(&opts) {
@@ -120,9 +120,31 @@ fn serve(args: ServeArgs) -> ExitCode {
             "pathways: {pages} pages loaded in {:?}; serving at http://{addr}",
             started.elapsed()
         );
-        let state = pathways::AppState::new(loaded);
+        let mut state = pathways::AppState::new(loaded);
+        if args.watch {
+            state = state.for_editors();
+        }
         let current = state.current();
         std::thread::spawn(move || current.store.warm());
+        tokio::spawn(pathways::reload::on_sighup(state.clone(), opts.clone()));
+        let _watcher = if args.watch {
+            match pathways::reload::watch(state.clone(), opts.clone()) {
+                Ok(w) => {
+                    println!(
+                        "watching {} and {} for changes",
+                        opts.content.display(),
+                        opts.static_dir.display()
+                    );
+                    Some(w)
+                }
+                Err(e) => {
+                    eprintln!("cannot watch for changes: {e:#}");
+                    return ExitCode::FAILURE;
+                }
+            }
+        } else {
+            None
+        };
         let app = pathways::app(state);
         pathways::server::serve(listener, app, pathways::server::shutdown_signal()).await;
         ExitCode::SUCCESS

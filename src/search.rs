@@ -213,7 +213,7 @@ impl Index {
         let ram = RamDirectory::create();
         let index = tantivy::Index::create(ram.clone(), schema.build(), IndexSettings::default())?;
         index.tokenizers().register(ANALYZER, stem_analyzer());
-        let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, 50_000_000)?;
+        let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, 15_000_000)?;
         for (n, d) in docs.iter().enumerate() {
             let mut doc = TantivyDocument::default();
             doc.add_text(fields.title, &d.title);

@@ -191,13 +191,21 @@ pub fn cards(site: &Site) -> Vec<Card> {
     out
 }
 
+/// Parser options with the bundled fonts, made once.
+fn options() -> &'static resvg::usvg::Options<'static> {
+    static OPTIONS: std::sync::OnceLock<resvg::usvg::Options<'static>> = std::sync::OnceLock::new();
+    OPTIONS.get_or_init(|| {
+        let mut opt = resvg::usvg::Options::default();
+        opt.fontdb_mut().load_font_data(FONT_REGULAR.to_vec());
+        opt.fontdb_mut().load_font_data(FONT_BOLD.to_vec());
+        opt.fontdb_mut().set_sans_serif_family("DejaVu Sans");
+        opt
+    })
+}
+
 /// Render SVG to PNG with the bundled fonts.
 pub fn render_png(svg: &str) -> Result<Vec<u8>, String> {
-    let mut opt = resvg::usvg::Options::default();
-    opt.fontdb_mut().load_font_data(FONT_REGULAR.to_vec());
-    opt.fontdb_mut().load_font_data(FONT_BOLD.to_vec());
-    opt.fontdb_mut().set_sans_serif_family("DejaVu Sans");
-    let tree = resvg::usvg::Tree::from_str(svg, &opt).map_err(|e| e.to_string())?;
+    let tree = resvg::usvg::Tree::from_str(svg, options()).map_err(|e| e.to_string())?;
     let mut pixmap =
         resvg::tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("cannot allocate the image")?;
     resvg::render(

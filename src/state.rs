@@ -133,13 +133,25 @@ impl Loaded {
 #[derive(Clone, Debug)]
 pub struct AppState {
     inner: Arc<ArcSwap<Loaded>>,
+    /// Why the last reload was refused (shown to editors in watch mode).
+    rejected: Arc<arc_swap::ArcSwapOption<String>>,
+    /// Editor mode: show a banner when an edit is rejected.
+    editor: bool,
 }
 
 impl AppState {
     pub fn new(loaded: Loaded) -> Self {
         Self {
             inner: Arc::new(ArcSwap::from_pointee(loaded)),
+            rejected: Arc::new(arc_swap::ArcSwapOption::empty()),
+            editor: false,
         }
+    }
+
+    /// Editor mode (`serve --watch`): pages say when an edit was rejected.
+    pub fn for_editors(mut self) -> Self {
+        self.editor = true;
+        self
     }
 
     /// The current site; requests hold it for their whole life.
@@ -147,9 +159,25 @@ impl AppState {
         self.inner.load_full()
     }
 
-    /// Swap in a new site.
-    pub fn replace(&self, loaded: Loaded) {
-        self.inner.store(Arc::new(loaded));
+    /// Swap in a new site; returns it.
+    pub fn replace(&self, loaded: Loaded) -> Arc<Loaded> {
+        let loaded = Arc::new(loaded);
+        self.inner.store(loaded.clone());
+        loaded
+    }
+
+    /// Record (or clear) why the last reload was refused.
+    pub fn set_rejected(&self, why: Option<String>) {
+        self.rejected.store(why.map(Arc::new));
+    }
+
+    /// The message for the editor banner, in editor mode only.
+    pub fn editor_notice(&self) -> Option<Arc<String>> {
+        if self.editor {
+            self.rejected.load_full()
+        } else {
+            None
+        }
     }
 }
 
