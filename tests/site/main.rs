@@ -6,4 +6,5 @@ mod export;
 mod helpers;
 mod http;
 mod pages;
+mod reload;
 mod sharing;

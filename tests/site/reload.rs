@@ -1,0 +1,135 @@
+//! Live reload: a new site is swapped in whole, a bad edit keeps the old
+//! site, and requests during reloads always get a complete page.
+
+use crate::helpers::*;
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt as _;
+use pathways::state::Options;
+use pathways::{AppState, Loaded};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use tower::ServiceExt as _;
+
+fn options(dir: &Path) -> Options {
+    Options {
+        content: dir.to_path_buf(),
+        static_dir: "static".into(),
+        base_url: Some("https://example.org".into()),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn requests_during_many_reloads_always_get_a_whole_page_from_the_old_or_new_site() {
+    let s = Scratch::of("minimal");
+    let opts = options(&s.dir);
+    let state = AppState::new(Loaded::build(&opts).expect("fixture loads")).for_editors();
+    let pathway = format!("{}/pathways/demo/pathway.toml", s.dir.display());
+    let original = std::fs::read_to_string(&pathway).unwrap();
+    let stop = Arc::new(AtomicBool::new(false));
+    let served = Arc::new(AtomicUsize::new(0));
+    let mut clients = Vec::new();
+    for _ in 0..4 {
+        let app = pathways::app(state.clone());
+        let stop = stop.clone();
+        let served = served.clone();
+        clients.push(tokio::spawn(async move {
+            while !stop.load(Ordering::Relaxed) {
+                let res = app
+                    .clone()
+                    .oneshot(Request::get("/pathways/demo").body(Body::empty()).unwrap())
+                    .await
+                    .unwrap();
+                assert_eq!(res.status(), StatusCode::OK);
+                let body =
+                    String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec())
+                        .unwrap();
+                assert!(body.trim_end().ends_with("</html>"), "a whole page");
+                let version = body
+                    .split("A pathway for tests")
+                    .nth(1)
+                    .and_then(|rest| rest.split('<').next())
+                    .expect("the summary is on the page");
+                assert!(
+                    version == "." || version.starts_with(", version "),
+                    "{version:?}"
+                );
+                served.fetch_add(1, Ordering::Relaxed);
+            }
+        }));
+    }
+    let mut good = 0;
+    for round in 0..12 {
+        if round % 2 == 0 {
+            let text = original.replace(
+                "summary = \"A pathway for tests.\"",
+                &format!("summary = \"A pathway for tests, version {round}.\""),
+            );
+            std::fs::write(&pathway, text).unwrap();
+            assert!(
+                pathways::reload::reload(&state, &opts).await,
+                "good edit {round} goes live"
+            );
+            good += 1;
+            assert!(state.editor_notice().is_none());
+        } else {
+            std::fs::write(&pathway, original.replace("title = ", "title == ")).unwrap();
+            assert!(
+                !pathways::reload::reload(&state, &opts).await,
+                "bad edit {round} is refused"
+            );
+            let notice = state.editor_notice().expect("the editor is told");
+            assert!(notice.contains("pathway.toml:1:"), "{notice}");
+            let page = state.current();
+            let html =
+                String::from_utf8(page.store.get("/pathways/demo").unwrap().body.to_vec()).unwrap();
+            assert!(
+                html.contains(&format!("version {}", round - 1)),
+                "the last good site stays"
+            );
+        }
+    }
+    stop.store(true, Ordering::Relaxed);
+    for c in clients {
+        c.await.expect("no client saw a broken response");
+    }
+    assert_eq!(good, 6);
+    assert!(
+        served.load(Ordering::Relaxed) > 20,
+        "requests ran during the reloads"
+    );
+}
+
+#[tokio::test]
+async fn in_editor_mode_a_rejected_edit_shows_a_banner_and_in_production_it_does_not() {
+    let s = Scratch::of("minimal");
+    let opts = options(&s.dir);
+    let production = AppState::new(Loaded::build(&opts).unwrap());
+    let editor = AppState::new(Loaded::build(&opts).unwrap()).for_editors();
+    s.edit("pathways/demo/intro.md", "nav_title", "navtitle");
+    assert!(!pathways::reload::reload(&production, &opts).await);
+    assert!(!pathways::reload::reload(&editor, &opts).await);
+    let shown = send_to(
+        editor,
+        Request::get("/pathways/demo")
+            .header("accept-encoding", "br")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(shown.status, StatusCode::OK);
+    let doc = shown.html();
+    let banner = texts(&doc, ".editor-banner").join(" ");
+    assert!(
+        banner.contains("Your last content edit was rejected"),
+        "{banner}"
+    );
+    assert!(banner.contains("intro.md:3:1"), "{banner}");
+    let quiet = send_to(
+        production,
+        Request::get("/pathways/demo").body(Body::empty()).unwrap(),
+    )
+    .await;
+    assert_eq!(quiet.html().select(&sel(".editor-banner")).count(), 0);
+}
