@@ -501,13 +501,15 @@ pub fn render_all(site: &Site, assets: &Assets) -> Result<(Store, Chrome), askam
             "text/plain; charset=utf-8",
             CachePolicy::Page,
             format!(
-                "User-agent: *\nDisallow: /search\nSitemap: {}\n",
+                "User-agent: *\nAllow: /\nSitemap: {}\n",
                 site.url("/sitemap.xml")
             )
             .into_bytes(),
         ),
     );
+    tracing::debug!(pages = store.len(), "pages rendered");
     store.compress_all();
+    tracing::debug!("pages compressed");
     Ok((store, chrome))
 }
 

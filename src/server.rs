@@ -10,6 +10,8 @@ use hyper_util::server::conn::auto::Builder;
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
 use std::future::Future;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tower::ServiceExt as _;
@@ -48,15 +50,38 @@ pub async fn serve(listener: TcpListener, app: Router, shutdown: impl Future<Out
             () = &mut shutdown => break,
         };
         let _ = stream.set_nodelay(true);
+        // Until the first request arrives, hyper-util is still choosing
+        // HTTP/1 or HTTP/2 and hyper's header timeout is not running: a
+        // client that connects and sends nothing (or half the h2 preface)
+        // would hold the connection forever. Close it if no request has
+        // started within HEADER_TIMEOUT.
+        let started = Arc::new(AtomicBool::new(false));
+        let seen = started.clone();
         let service = app
             .clone()
-            .map_request(|req: hyper::Request<Incoming>| req.map(axum::body::Body::new));
+            .map_request(move |req: hyper::Request<Incoming>| {
+                seen.store(true, Ordering::Relaxed);
+                req.map(axum::body::Body::new)
+            });
         let conn = builder
             .serve_connection_with_upgrades(TokioIo::new(stream), TowerToHyperService::new(service))
             .into_owned();
         let conn = graceful.watch(conn);
         tokio::spawn(async move {
-            if let Err(e) = conn.await {
+            tokio::pin!(conn);
+            let ended = tokio::select! {
+                r = &mut conn => Some(r),
+                () = tokio::time::sleep(HEADER_TIMEOUT) => None,
+            };
+            let result = match ended {
+                Some(r) => r,
+                None if !started.load(Ordering::Relaxed) => {
+                    tracing::debug!("no request within the header timeout: closing");
+                    return;
+                }
+                None => conn.await,
+            };
+            if let Err(e) = result {
                 tracing::debug!(error = %e, "connection ended with an error");
             }
         });
