@@ -65,8 +65,12 @@ impl Card {
             escape(&self.site),
             escape(&self.kicker)
         );
-        let lines = wrap(&self.title, 30, 3);
-        let size = if lines.len() > 2 { 58 } else { 66 };
+        // DejaVu Sans Bold runs about 0.62em a character: 66px fits about
+        // 26 characters in the 1,072px text column, 54px about 31.
+        let (lines, size) = match wrap(&self.title, 25, 2) {
+            l if !l.last().is_some_and(|x| x.ends_with('…')) => (l, 66),
+            _ => (wrap(&self.title, 30, 3), 54),
+        };
         for (i, line) in lines.iter().enumerate() {
             let _ = write!(
                 s,
@@ -79,7 +83,7 @@ impl Card {
             let _ = write!(
                 s,
                 r##"<rect x="64" y="468" width="{}" height="64" rx="12" fill="#e3f1f3" stroke="#0a5c68" stroke-width="2"/><text x="88" y="511" font-family="sans-serif" font-size="30" fill="#06434c">{}</text>"##,
-                (self.fact.chars().count() as u32 * 17 + 48).min(WIDTH - 128),
+                (self.fact.chars().count() as u32 * 18 + 52).min(WIDTH - 128),
                 escape(&self.fact)
             );
         }
@@ -119,10 +123,9 @@ fn key_fact(p: &Pathway, section: Option<&str>) -> String {
     let o = p.key();
     match section {
         Some("outlook") => format!(
-            "Projected growth: {} over {} ({})",
+            "Projected growth: {} over {}",
             format_percent(o.growth.percent),
             decade(o.growth.from, o.growth.to),
-            o.title.to_lowercase()
         ),
         Some("education" | "job-titles" | "career-map") => {
             format!(
@@ -137,7 +140,7 @@ fn key_fact(p: &Pathway, section: Option<&str>) -> String {
         ),
     }
     .chars()
-    .take(62)
+    .take(54)
     .collect()
 }
 

@@ -48,8 +48,10 @@ pub(super) fn career_map(map: &CareerMap) -> String {
             max_rows = max_rows.max(row + 1);
         }
     }
-    let width =
-        PAD * 2.0 + levels.len() as f32 * BOX_W + (levels.len().saturating_sub(1)) as f32 * COL_GAP;
+    let width = PAD * 2.0
+        + 36.0
+        + levels.len() as f32 * BOX_W
+        + (levels.len().saturating_sub(1)) as f32 * COL_GAP;
     let height = TOP + max_rows as f32 * (BOX_H + ROW_GAP) + PAD;
     let mut s = String::new();
     let _ = write!(
