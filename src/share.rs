@@ -96,8 +96,10 @@ impl Card {
     }
 }
 
-/// Break `text` into at most `max_lines` lines of about `width` characters.
-fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+/// Break `text` into at most `max_lines` lines of about `width`
+/// characters, ending with `…` when it does not fit. (Also used by the
+/// career-map diagram.)
+pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
     let mut lines: Vec<String> = vec![String::new()];
     for word in text.split_whitespace() {
         let count = lines.len();

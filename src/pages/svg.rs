@@ -14,24 +14,6 @@ const ROW_GAP: f32 = 22.0;
 const TOP: f32 = 44.0;
 const PAD: f32 = 12.0;
 
-/// Split a title into at most two lines of about `width` characters.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = vec![String::new()];
-    for word in text.split_whitespace() {
-        let count = lines.len();
-        let last = lines.last_mut().expect("never empty");
-        if !last.is_empty() && last.len() + 1 + word.len() > width && count < 2 {
-            lines.push(word.to_string());
-        } else {
-            if !last.is_empty() {
-                last.push(' ');
-            }
-            last.push_str(word);
-        }
-    }
-    lines
-}
-
 pub(super) fn career_map(map: &CareerMap) -> String {
     let levels: Vec<_> = map
         .levels
@@ -112,32 +94,18 @@ pub(super) fn career_map(map: &CareerMap) -> String {
             s,
             "<rect class=\"node\" x=\"{x:.0}\" y=\"{y:.0}\" width=\"{BOX_W:.0}\" height=\"{BOX_H:.0}\" rx=\"8\"/>"
         );
-        let lines = wrap(&t.name, 24);
+        let lines = crate::share::wrap(&t.name, 24, 3);
         let cx = x + BOX_W / 2.0;
-        let first_y = y + BOX_H / 2.0 - (lines.len() as f32 - 1.0) * 8.0 + 5.0;
+        let first_y = y + BOX_H / 2.0 - (lines.len() as f32 - 1.0) * 7.5 + 4.5;
         for (i, line) in lines.iter().enumerate() {
             let _ = write!(
                 s,
                 "<text class=\"node-label\" x=\"{cx:.0}\" y=\"{:.0}\" text-anchor=\"middle\">{}</text>",
-                first_y + i as f32 * 16.0,
+                first_y + i as f32 * 15.0,
                 escape(line)
             );
         }
     }
     s.push_str("</svg>");
     s
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn long_titles_wrap_onto_two_lines() {
-        assert_eq!(wrap("Coder", 22), ["Coder"]);
-        assert_eq!(
-            wrap("Registered Health Information Technician (RHIT)", 22).len(),
-            2
-        );
-    }
 }
