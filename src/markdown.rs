@@ -109,8 +109,12 @@ impl Glossary {
     /// (byte range, term index).
     fn find(&self, text: &str, used: &HashSet<usize>) -> Option<(Range<usize>, usize)> {
         let lower = text.to_lowercase();
-        // Lowercasing can change byte lengths; fall back to exact matching then.
-        let lower_ok = lower.len() == text.len();
+        // Lowercasing can change byte lengths (`İ` 2 → 3, `ẞ` 3 → 2), and then
+        // offsets in `lower` are not offsets in `text` even when the totals
+        // agree; fall back to exact matching unless every char keeps its length.
+        let lower_ok = text
+            .chars()
+            .all(|c| c.to_lowercase().map(char::len_utf8).sum::<usize>() == c.len_utf8());
         let mut best: Option<(Range<usize>, usize)> = None;
         for (pattern, idx, case_sensitive) in &self.patterns {
             if used.contains(idx) {
@@ -823,6 +827,16 @@ mod tests {
     fn terms_match_whole_words_only() {
         let (r, _) = md("RHITS and xRHIT are not terms.\n");
         assert!(!r.html.contains("<abbr"));
+    }
+
+    #[test]
+    fn lowercasing_that_moves_offsets_does_not_split_a_char() {
+        // Found by `cargo fuzz run markdown` (fuzz/regressions/markdown/):
+        // `İ` grows and `ẞ` shrinks when lowercased, so the lengths agree but
+        // a match in the lowercased text ended inside `ẞ` in the original.
+        let (r, _) = md("İACCREDITATIONẞ, then accreditation.\n");
+        assert_eq!(r.html.matches("class=\"term\"").count(), 1);
+        assert!(r.html.contains(">accreditation</a>"));
     }
 
     #[test]

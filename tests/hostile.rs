@@ -202,6 +202,16 @@ fn expect_one_of(what: &str, r: &Raw, statuses: &[u16]) {
     );
 }
 
+/// Too large for hyper's read buffer: a 431, or (if the reset of the
+/// unread upload overtakes the answer) a closed connection; never a hang.
+#[track_caller]
+fn too_large(what: &str, r: &Raw) {
+    assert!(r.closed, "{what}: the connection was not closed");
+    if r.status != 0 {
+        expect(what, r, 431);
+    }
+}
+
 /// The 404 is the site's own page, and nothing of the file asked for.
 #[track_caller]
 fn not_found(what: &str, r: &Raw) {
@@ -332,7 +342,7 @@ async fn broken_percent_encoding_and_utf8() {
     }
     // Raw bytes above 0x7F in the request target: hyper refuses them.
     let r = raw(b"GET /caf\xe9 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").await;
-    expect_one_of("raw non-ASCII in the target", &r, &[400, 404]);
+    expect("raw non-ASCII in the target", &r, 400);
     // A self-check with bytes that are not UTF-8 is a 400, not a panic.
     expect(
         "self-check %FF",
@@ -387,28 +397,31 @@ async fn long_uris() {
     assert!(r.text().contains("<h1"), "not the styled 414 page");
     let target = format!("/{}", "a".repeat(9 * 1024));
     expect("9 KiB path", &fetch(&target).await, 414);
-    // Far beyond: hyper may refuse before the app sees it.
+    // Still within hyper's read buffer (about 400 KB): the app's 414.
     let target = format!("/search?q={}", "a".repeat(200 * 1024));
-    expect_one_of("200 KiB URI", &fetch(&target).await, &[400, 414, 431]);
+    expect("200 KiB URI", &fetch(&target).await, 414);
+    // Beyond it, hyper refuses before the app sees it.
     let target = format!("/search?q={}", "a".repeat(1024 * 1024));
-    expect_one_of("1 MiB URI", &fetch(&target).await, &[400, 414, 431]);
+    too_large("1 MiB URI", &fetch(&target).await);
 }
 
 #[tokio::test]
 async fn big_and_many_headers() {
     let long = format!("X-Long: {}", "a".repeat(60 * 1000));
     let r = raw(&request("GET", "/", &[&long])).await;
-    expect_one_of("60 KB header value", &r, &[200, 400, 431]);
+    // Within hyper's read buffer (about 400 KB): served.
+    expect("60 KB header value", &r, 200);
     let huge = format!("X-Huge: {}", "a".repeat(1024 * 1024));
     let r = raw(&request("GET", "/", &[&huge])).await;
-    expect_one_of("1 MB header value", &r, &[400, 431]);
+    too_large("1 MB header value", &r);
+    // hyper takes at most 100 headers.
     let many: Vec<String> = (0..200).map(|i| format!("X-H{i}: {i}")).collect();
     let many: Vec<&str> = many.iter().map(String::as_str).collect();
     let r = raw(&request("GET", "/", &many)).await;
-    expect_one_of("200 headers", &r, &[200, 400, 431]);
+    expect("200 headers", &r, 431);
     let cookie = format!("Cookie: {}", "c=1; ".repeat(5000));
     let r = raw(&request("GET", "/", &[&cookie])).await;
-    expect_one_of("a 25 KB cookie", &r, &[200, 400, 431]);
+    expect("a 25 KB cookie", &r, 200);
     for bad in [
         "X-No-Colon",
         ": no-name",
@@ -418,14 +431,14 @@ async fn big_and_many_headers() {
         "Transfer-Encoding: chunked, gzip",
     ] {
         let r = raw(&request("GET", "/", &[bad])).await;
-        expect_one_of(bad, &r, &[400, 413]);
+        expect(bad, &r, 400);
     }
 }
 
 #[tokio::test]
 async fn host_missing_or_strange() {
     let r = raw(b"GET / HTTP/1.1\r\nConnection: close\r\n\r\n").await;
-    expect_one_of("no Host (HTTP/1.1)", &r, &[200, 400]);
+    expect("no Host (HTTP/1.1)", &r, 200);
     for host in [
         "Host: ../../",
         "Host:",
@@ -438,7 +451,7 @@ async fn host_missing_or_strange() {
     ] {
         let bytes = format!("GET / HTTP/1.1\r\n{host}\r\nConnection: close\r\n\r\n");
         let r = raw(bytes.as_bytes()).await;
-        expect_one_of(host, &r, &[200, 400]);
+        expect(host, &r, 200);
         assert!(
             !r.text().contains("evil.example") && !r.text().contains("../../"),
             "{host}: the Host header is reflected in the page"
@@ -460,7 +473,7 @@ async fn absolute_form_targets() {
     .await;
     not_found("absolute form traversal", &r);
     let r = raw(b"GET * HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").await;
-    expect_one_of("asterisk form GET", &r, &[400, 404]);
+    expect("asterisk form GET", &r, 404);
     let r =
         raw(b"GET example.com:80 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").await;
     // Its path is empty: a redirect to the home page, or a refusal.
@@ -482,18 +495,19 @@ async fn other_methods_are_405() {
         }
     }
     let r = raw(&request("POST", "/search", &["Content-Length: 5"])).await;
-    expect_one_of("POST with a body", &r, &[405, 413]);
+    expect("POST with a body", &r, 405);
     let r = raw(b"OPTIONS * HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").await;
-    expect_one_of("OPTIONS *", &r, &[400, 404, 405]);
+    expect("OPTIONS *", &r, 405);
     let r = raw(
         b"CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\nConnection: close\r\n\r\n",
     )
     .await;
-    expect_one_of("CONNECT", &r, &[400, 405]);
+    expect("CONNECT", &r, 405);
+    assert_eq!(r.header("allow").as_deref(), Some("GET, HEAD"));
     let r = raw(b"G@T / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").await;
     expect("a method that is not a token", &r, 400);
     let r = raw(b"GET / HTTP/9.9\r\nHost: localhost\r\nConnection: close\r\n\r\n").await;
-    expect_one_of("HTTP/9.9", &r, &[400, 505]);
+    expect("HTTP/9.9", &r, 400);
     // HEAD: headers only.
     let r = raw(&request("HEAD", "/", &[])).await;
     expect("HEAD /", &r, 200);
@@ -513,13 +527,20 @@ async fn range_headers() {
             "Range: lines=1-2",
         ] {
             let r = raw(&request("GET", target, &[range])).await;
-            expect_one_of(&format!("{range} on {target}"), &r, &[200, 206, 416]);
+            let what = format!("{range} on {target}");
+            if target.starts_with("/static/") {
+                // ServeDir: ranges, one at a time; anything else is a 416
+                // (multipart ranges are not supported).
+                expect_one_of(&what, &r, &[200, 206, 416]);
+            } else {
+                // Pages ignore Range and send the whole page.
+                expect(&what, &r, 200);
+            }
         }
     }
     let r = raw(&request("GET", "/static/site.css", &["Range: bytes=0-10"])).await;
-    if r.status == 206 {
-        assert_eq!(r.body.len(), 11, "206 with the wrong length");
-    }
+    expect("a valid range on an asset", &r, 206);
+    assert_eq!(r.body.len(), 11, "206 with the wrong length");
 }
 
 #[tokio::test]
@@ -561,13 +582,7 @@ async fn http_1_0() {
     let r = raw(b"GET /search?q=coder+salary HTTP/1.0\r\n\r\n").await;
     expect("HTTP/1.0 search", &r, 200);
     // HTTP/0.9 (no version) is not spoken.
-    let r = raw_with(b"GET /\r\n\r\n", Duration::from_secs(5)).await;
-    assert!(
-        r.status == 0 || (400..500).contains(&r.status),
-        "HTTP/0.9: {}",
-        r.head
-    );
-    assert!(r.closed, "HTTP/0.9: left open");
+    expect("HTTP/0.9", &raw(b"GET /\r\n\r\n").await, 400);
 }
 
 /// The server speaks h2c with prior knowledge: its first frame is SETTINGS.
@@ -595,18 +610,16 @@ async fn http2_prior_knowledge() {
     );
 }
 
-/// A bare h2 preface with nothing after it, and a request line that says
-/// HTTP/2.0: no hang, no 5xx.
+/// A request line that says HTTP/2.0, and a bare h2 preface with nothing
+/// after it: no hang, no 5xx.
 #[tokio::test]
 async fn http2_oddities() {
     let r = raw(b"GET / HTTP/2.0\r\nHost: localhost\r\nConnection: close\r\n\r\n").await;
-    assert!(r.closed, "HTTP/2.0 request line: left open");
-    assert!(
-        r.status == 0 || r.status < 500,
-        "HTTP/2.0 request line: {}",
-        r.head
-    );
-    let r = raw_with(b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", Duration::from_secs(15)).await;
+    expect("HTTP/2.0 request line", &r, 400);
+    // The preface alone: the server answers in h2 and, as no request
+    // follows, closes at the header timeout (about 10 s).
+    let r = raw_with(b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", Duration::from_secs(13)).await;
+    assert!(r.closed, "a bare h2 preface held the connection open");
     assert!(
         r.status == 0,
         "an h2 preface got an HTTP/1 answer: {}",
