@@ -131,6 +131,9 @@ cp "$report" bench-results.md
 # 1,000 pathways (the corpus the search benchmark uses), to show growth is
 # about linear. Set SCALE=0 to skip.
 if [ "${SCALE:-1}" != 0 ]; then
+  kill "$PA" "$PB" 2>/dev/null || true
+  wait "$PA" "$PB" 2>/dev/null || true
+  PA=""; PB=""
   {
     echo
     echo "| pathways | pages | startup (load, render, compress, index, images) | resident memory |"
