@@ -39,7 +39,9 @@ impl Context for Ctx {
 
     fn block(&self, name: &str, args: &[&str]) -> Result<String, String> {
         match name {
-            "table" if args.len() <= 1 => Ok("<table class=\"t\"><tr><td>1</td></tr></table>".into()),
+            "table" if args.len() <= 1 => {
+                Ok("<table class=\"t\"><tr><td>1</td></tr></table>".into())
+            }
             _ => Err(format!("no block {name}")),
         }
     }
@@ -62,8 +64,18 @@ fn term(id: &str, term: &str, expansion: Option<&str>, also: &[&str]) -> Term {
 
 static CTX: LazyLock<Ctx> = LazyLock::new(|| {
     Ctx(Glossary::new(&[
-        term("rhit", "RHIT", Some("Registered <Health> \"Information\" Technician"), &[]),
-        term("accreditation", "accreditation", None, &["accredited", "CAHIIM accreditation"]),
+        term(
+            "rhit",
+            "RHIT",
+            Some("Registered <Health> \"Information\" Technician"),
+            &[],
+        ),
+        term(
+            "accreditation",
+            "accreditation",
+            None,
+            &["accredited", "CAHIIM accreditation"],
+        ),
         term("cafe", "café", None, &["İstanbul"]),
         term("ehr", "EHR", Some("electronic health record"), &["EHRs"]),
         term("a", "a", None, &[]),
@@ -72,9 +84,36 @@ static CTX: LazyLock<Ctx> = LazyLock::new(|| {
 
 /// Elements the renderer (and pulldown-cmark with our options) may emit.
 const ALLOWED: &[&str] = &[
-    "a", "abbr", "blockquote", "br", "code", "del", "div", "em", "h1", "h2", "h3", "h4", "h5",
-    "h6", "hr", "img", "li", "ol", "p", "pre", "span", "strong", "sup", "table", "tbody", "td",
-    "th", "thead", "tr", "ul",
+    "a",
+    "abbr",
+    "blockquote",
+    "br",
+    "code",
+    "del",
+    "div",
+    "em",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "img",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "span",
+    "strong",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "ul",
 ];
 
 /// `+++\nTOML\n+++\nbody`: (front matter start, front matter, body start).

@@ -38,7 +38,11 @@ fuzz_target!(|data: &[u8]| {
             if answers.is_empty() {
                 assert_eq!(again, None);
             } else {
-                assert_eq!(again.as_ref(), Some(&answers), "round trip of {canonical:?}");
+                assert_eq!(
+                    again.as_ref(),
+                    Some(&answers),
+                    "round trip of {canonical:?}"
+                );
             }
         }
         Ok(None) | Err(_) => {}
