@@ -14,7 +14,7 @@ mod load;
 pub mod model;
 
 pub use figures::{FigureRef, format_money, format_number};
-pub use load::load;
+pub use load::{load, split_front_matter};
 
 use std::collections::BTreeMap;
 

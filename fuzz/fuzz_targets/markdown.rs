@@ -1,5 +1,5 @@
 //! Section files: TOML front matter + Markdown, through the loader's path
-//! (`split_front_matter` as in `content/load.rs`, `toml::from_str` into
+//! (`content::split_front_matter`, `toml::from_str` into
 //! `content::model::FrontMatter`, then `markdown::render` with a small
 //! `Context`).
 //!
@@ -116,29 +116,6 @@ const ALLOWED: &[&str] = &[
     "ul",
 ];
 
-/// `+++\nTOML\n+++\nbody`: (front matter start, front matter, body start).
-/// A copy of `content::load::split_front_matter` (private there).
-fn split_front_matter(text: &str) -> Option<(usize, &str, usize)> {
-    let first_line_end = text.find('\n')?;
-    if text[..first_line_end].trim_end() != "+++" {
-        return None;
-    }
-    let fm_start = first_line_end + 1;
-    let mut pos = fm_start;
-    while pos <= text.len() {
-        let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
-        if text[pos..line_end].trim_end() == "+++" {
-            let body_start = (line_end + 1).min(text.len());
-            return Some((fm_start, &text[fm_start..pos], body_start));
-        }
-        if line_end >= text.len() {
-            break;
-        }
-        pos = line_end + 1;
-    }
-    None
-}
-
 fn check_html(html: &str) {
     let lower = html.to_ascii_lowercase();
     assert!(!lower.contains("<script"), "unescaped <script in {html:?}");
@@ -181,7 +158,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     // The input as a whole file: front matter (if any) parsed as the loader does.
-    if let Some((fm_start, fm, body_start)) = split_front_matter(text) {
+    if let Some((fm_start, fm, body_start)) = pathways::content::split_front_matter(text) {
         let file = SourceFile::new("fuzz.md", text.to_string());
         match toml::from_str::<FrontMatter>(fm) {
             Ok(front) => {

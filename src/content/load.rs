@@ -981,7 +981,7 @@ impl markdown::Context for SectionCtx<'_> {
 }
 
 /// Split `+++\nTOML\n+++\nbody`: (front matter start, front matter, body start).
-fn split_front_matter(text: &str) -> Option<(usize, &str, usize)> {
+pub fn split_front_matter(text: &str) -> Option<(usize, &str, usize)> {
     let first_line_end = text.find('\n')?;
     if text[..first_line_end].trim_end() != "+++" {
         return None;

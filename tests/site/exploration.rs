@@ -8,15 +8,8 @@ const HIM: &str = "/pathways/health-information-management";
 
 #[tokio::test]
 async fn the_career_map_lists_every_title_with_an_anchor_and_every_move_resolves() {
-    let state = real_state();
-    let loaded = state.current();
-    let map = loaded
-        .site
-        .pathway("health-information-management")
-        .unwrap()
-        .career_map
-        .clone()
-        .unwrap();
+    let loaded = real_state().current();
+    let map = him(&loaded).career_map.clone().expect("a career map");
     let doc = get(&format!("{HIM}/career-map")).await.html();
     let ids: HashSet<String> = attrs(&doc, "[id]", "id").into_iter().collect();
     for t in &map.titles {

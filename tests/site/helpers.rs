@@ -55,6 +55,14 @@ pub(crate) fn real_state() -> AppState {
         .clone()
 }
 
+/// The HIM pathway of a loaded site.
+pub(crate) fn him(loaded: &pathways::Loaded) -> &pathways::content::Pathway {
+    loaded
+        .site
+        .pathway("health-information-management")
+        .expect("the HIM pathway is in the bundled content")
+}
+
 pub(crate) async fn send_to(state: AppState, req: Request<Body>) -> Got {
     let res: Response<Body> = pathways::app(state).oneshot(req).await.expect("infallible");
     let status = res.status();

@@ -8,12 +8,8 @@ const HIM: &str = "/pathways/health-information-management";
 
 #[tokio::test]
 async fn the_real_content_has_every_him_section_in_order_and_each_renders() {
-    let state = real_state();
-    let loaded = state.current();
-    let p = loaded
-        .site
-        .pathway("health-information-management")
-        .expect("HIM pathway");
+    let loaded = real_state().current();
+    let p = him(&loaded);
     let slugs: Vec<&str> = p.sections.iter().map(|s| s.slug.as_str()).collect();
     assert_eq!(
         slugs,
@@ -128,12 +124,8 @@ async fn internal_links_on_every_page_resolve_to_pages_and_anchors() {
 
 #[tokio::test]
 async fn the_overview_quick_facts_show_the_key_occupations_figures_with_years() {
-    let state = real_state();
-    let loaded = state.current();
-    let p = loaded
-        .site
-        .pathway("health-information-management")
-        .unwrap();
+    let loaded = real_state().current();
+    let p = him(&loaded);
     let o = p.key();
     let doc = get(HIM).await.html();
     let facts = texts(&doc, "#quick-facts").join(" ");
@@ -154,12 +146,8 @@ async fn the_overview_quick_facts_show_the_key_occupations_figures_with_years() 
 
 #[tokio::test]
 async fn outlook_and_salary_tables_agree_with_the_occupation_data() {
-    let state = real_state();
-    let loaded = state.current();
-    let p = loaded
-        .site
-        .pathway("health-information-management")
-        .unwrap();
+    let loaded = real_state().current();
+    let p = him(&loaded);
     let salary = get(&format!("{HIM}/salary")).await.html();
     let rows = texts(&salary, "table.figures tbody tr");
     for o in &p.occupations {

@@ -129,12 +129,8 @@ fn json_ld(doc: &scraper::Html) -> serde_json::Value {
 
 #[tokio::test]
 async fn json_ld_parses_and_its_occupations_match_the_data_and_the_page() {
-    let state = real_state();
-    let loaded = state.current();
-    let p = loaded
-        .site
-        .pathway("health-information-management")
-        .unwrap();
+    let loaded = real_state().current();
+    let p = him(&loaded);
     for path in [
         HIM.to_string(),
         format!("{HIM}/outlook"),
@@ -250,12 +246,8 @@ fn decode_qr(svg_path: &str, size: usize) -> String {
 
 #[tokio::test]
 async fn the_printable_handout_has_every_section_sources_and_a_qr_code_of_the_canonical_url() {
-    let state = real_state();
-    let loaded = state.current();
-    let p = loaded
-        .site
-        .pathway("health-information-management")
-        .unwrap();
+    let loaded = real_state().current();
+    let p = him(&loaded);
     let doc = get(&format!("{HIM}/print")).await.html();
     let section_titles = texts(&doc, ".handout-section > h2");
     let want: Vec<String> = p.sections.iter().map(|s| s.title.clone()).collect();
