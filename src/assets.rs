@@ -7,37 +7,39 @@ use crate::store::{brotli, gzip, hash_hex};
 use anyhow::{Context as _, Result};
 use std::collections::BTreeMap;
 use std::fs;
+use std::hash::{BuildHasher as _, Hasher as _};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-static COUNTER: AtomicUsize = AtomicUsize::new(0);
+/// Names of asset folders start with this, then `<pid>-<random>`.
+const PREFIX: &str = "pathways-assets-";
 
 /// The asset folder and the plain-name → fingerprinted-URL map.
 #[derive(Debug)]
 pub struct Assets {
     dir: PathBuf,
     urls: BTreeMap<String, String>,
-    /// Remove `dir` when dropped (a folder we created).
-    owned: bool,
 }
 
 impl Assets {
-    /// Fingerprint everything in `src` into a fresh temporary folder.
+    /// Fingerprint everything in `src` into a new private folder in the
+    /// system's temporary directory. The folder gets an unpredictable name
+    /// and is created in one step (it cannot already exist, as a folder or
+    /// as a link), readable only by this user, and removed when the
+    /// `Assets` is dropped. Folders left by processes that were killed are
+    /// removed first.
     pub fn build(src: &Path) -> Result<Self> {
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let dir = std::env::temp_dir().join(format!("pathways-assets-{}-{n}", std::process::id()));
-        let mut assets = Self::build_into(src, &dir)?;
-        assets.owned = true;
-        Ok(assets)
+        let tmp = std::env::temp_dir();
+        remove_stale(&tmp);
+        let dir = create_private_dir(&tmp)?;
+        let assets = Self {
+            dir,
+            urls: BTreeMap::new(),
+        };
+        assets.fill(src)
     }
 
-    /// Fingerprint everything in `src` into `dir`.
-    pub fn build_into(src: &Path, dir: &Path) -> Result<Self> {
-        if dir.exists() {
-            fs::remove_dir_all(dir).with_context(|| format!("clearing {}", dir.display()))?;
-        }
-        fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-        let mut urls = BTreeMap::new();
+    fn fill(mut self, src: &Path) -> Result<Self> {
+        let dir = self.dir.clone();
         let mut files = Vec::new();
         collect(src, src, &mut files)?;
         for rel in files {
@@ -57,13 +59,9 @@ impl Assets {
                     fs::write(with_suffix(&out, "gz"), gz)?;
                 }
             }
-            urls.insert(name, format!("/static/{hashed}"));
+            self.urls.insert(name, format!("/static/{hashed}"));
         }
-        Ok(Self {
-            dir: dir.to_path_buf(),
-            urls,
-            owned: false,
-        })
+        Ok(self)
     }
 
     /// The fingerprinted URL of a file in `static/`, by its plain name.
@@ -87,10 +85,77 @@ impl Assets {
 
 impl Drop for Assets {
     fn drop(&mut self) {
-        if self.owned {
-            let _ = fs::remove_dir_all(&self.dir);
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// A random 64-bit number from the OS-seeded hasher keys.
+fn random() -> u64 {
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    h.finish()
+}
+
+/// Create `<tmp>/pathways-assets-<pid>-<random>` in one step, mode 0700.
+fn create_private_dir(tmp: &Path) -> Result<PathBuf> {
+    let mut last = None;
+    for _ in 0..8 {
+        let dir = tmp.join(format!("{PREFIX}{}-{:016x}", std::process::id(), random()));
+        let mut builder = fs::DirBuilder::new();
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        match builder.create(&dir) {
+            Ok(()) => return Ok(dir),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => {
+                return Err(e).with_context(|| format!("creating {}", dir.display()));
+            }
         }
     }
+    Err(last.map_or_else(
+        || anyhow::anyhow!("cannot create an asset folder"),
+        anyhow::Error::from,
+    ))
+    .with_context(|| format!("creating an asset folder in {}", tmp.display()))
+}
+
+/// Remove asset folders whose process is gone (it was killed before it
+/// could clean up). Only real folders of this user are touched.
+fn remove_stale(tmp: &Path) {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        let Ok(entries) = fs::read_dir(tmp) else {
+            return;
+        };
+        let me = fs::metadata("/proc/self").map(|m| m.uid()).ok();
+        for e in entries.filter_map(std::result::Result::ok) {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let Some(pid) = name
+                .strip_prefix(PREFIX)
+                .and_then(|rest| rest.split('-').next())
+                .and_then(|p| p.parse::<u32>().ok())
+            else {
+                continue;
+            };
+            let Ok(meta) = fs::symlink_metadata(e.path()) else {
+                continue;
+            };
+            if meta.is_dir()
+                && Some(meta.uid()) == me
+                && pid != std::process::id()
+                && !Path::new(&format!("/proc/{pid}")).exists()
+            {
+                let _ = fs::remove_dir_all(e.path());
+            }
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = tmp;
 }
 
 /// Is this request path a fingerprinted name (`site.0123456789.css`)?
@@ -139,9 +204,14 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
                 path.display()
             );
         }
+        // Hidden entries (`.git/`, `.env`, editor files) are never published,
+        // nor anything inside a hidden folder.
+        if e.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
         if ft.is_dir() {
             collect(root, &path, out)?;
-        } else if !e.file_name().to_string_lossy().starts_with('.') {
+        } else if ft.is_file() {
             out.push(path.strip_prefix(root).unwrap_or(&path).to_path_buf());
         }
     }

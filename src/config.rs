@@ -1,5 +1,6 @@
 //! The command line. Every flag also reads a `PATHWAYS_*` environment variable.
 
+use crate::util::base_url::BaseUrl;
 use clap::{Args, Parser, Subcommand};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -41,7 +42,7 @@ pub struct ExportArgs {
     pub out: PathBuf,
     /// Canonical base URL (default: base_url in site.toml).
     #[arg(long, env = "PATHWAYS_BASE_URL")]
-    pub base_url: Option<String>,
+    pub base_url: Option<BaseUrl>,
     #[command(flatten)]
     pub content: ContentArgs,
 }
@@ -65,7 +66,7 @@ pub struct ServeArgs {
     /// Canonical base URL for links, previews and the sitemap
     /// (default: base_url in site.toml).
     #[arg(long, env = "PATHWAYS_BASE_URL")]
-    pub base_url: Option<String>,
+    pub base_url: Option<BaseUrl>,
     /// For editors: reload when content/ or static/ change, and show a
     /// banner on every page when an edit is rejected. (SIGHUP reloads in
     /// any mode.)

@@ -31,12 +31,30 @@ impl fmt::Display for Diagnostic {
         write!(
             f,
             "{}:{}:{}: {level}{}",
-            self.path.display(),
+            printable(&self.path.display().to_string()),
             self.line,
             self.col,
-            self.message
+            printable(&self.message)
         )
     }
+}
+
+/// Text safe to print on a terminal: control characters (an escape
+/// sequence in a file name or in quoted content could clear the editor's
+/// screen or worse) are shown as `\u{1b}` and the like.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// A content file held in memory with its display path, so byte offsets can
@@ -45,6 +63,9 @@ impl fmt::Display for Diagnostic {
 pub struct SourceFile {
     pub path: PathBuf,
     pub text: String,
+    /// Byte offset of each line's start, made on first use: a file with
+    /// many problems is not rescanned for each one.
+    lines: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
@@ -52,12 +73,25 @@ impl SourceFile {
         Self {
             path: path.into(),
             text,
+            lines: std::sync::OnceLock::new(),
         }
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        line_col(&self.text, offset)
+        let lines = self.lines.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = lines.partition_point(|&start| start <= offset);
+        let start = lines[line - 1];
+        let col = self.text[start..offset].chars().count() + 1;
+        (line, col)
     }
 
     /// A diagnostic at a byte offset in this file.
@@ -185,6 +219,28 @@ mod tests {
         assert_eq!(line_col(text, 3), (2, 1));
         // 'f' comes after a two-byte character: column counts characters.
         assert_eq!(line_col(text, text.find('f').unwrap()), (2, 5));
+    }
+
+    #[test]
+    fn line_index_agrees_with_the_plain_count() {
+        let text = "ab\ncdé f\n\nlast";
+        let f = SourceFile::new("x", text.to_string());
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(
+                f.line_col(offset),
+                line_col(text, offset),
+                "offset {offset}"
+            );
+        }
+    }
+
+    #[test]
+    fn control_characters_are_escaped_when_printed() {
+        let f = SourceFile::new("content/x\u{1b}[2J.md", "a".into());
+        let d = f.error(0, "the alias `/\u{1b}[2J` is odd\u{7}");
+        let shown = d.to_string();
+        assert!(!shown.chars().any(char::is_control), "{shown:?}");
+        assert!(shown.contains("\\u{1b}[2J"), "{shown}");
     }
 
     #[test]

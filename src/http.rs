@@ -129,15 +129,55 @@ async fn guard(State(state): State<AppState>, mut req: Request, next: Next) -> R
         )
     } else if let Some(notice) = notice {
         // Editor mode with a rejected edit: plain bodies, so the banner can
-        // be added to each page.
+        // be added to each page; HEAD runs as GET so its length matches.
+        let head = req.method() == Method::HEAD;
+        *req.method_mut() = Method::GET;
         req.headers_mut().remove(header::ACCEPT_ENCODING);
         req.headers_mut().remove(header::IF_NONE_MATCH);
-        with_banner(next.run(req).await, &notice).await
+        let mut res = with_banner(next.run(req).await, &notice).await;
+        if head {
+            *res.body_mut() = Body::empty();
+        }
+        res
     } else {
         next.run(req).await
     };
+    if (res.status().is_client_error() || res.status().is_server_error()) && !is_html(&res) {
+        // An error made by the framework (a path that is not UTF-8, a
+        // timeout): answer with the site's own page for that status.
+        res = framework_error(&loaded, res.status());
+    }
     security_headers(res.headers_mut(), loaded.https);
     res
+}
+
+fn is_html(res: &Response) -> bool {
+    res.headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"))
+}
+
+/// The site's error page for an error status the framework produced.
+fn framework_error(loaded: &Loaded, status: StatusCode) -> Response {
+    let (heading, message) = match status {
+        StatusCode::NOT_FOUND => (
+            "We could not find that page",
+            "The link may be mistyped or out of date. Try a search, or start from the home page.",
+        ),
+        StatusCode::REQUEST_TIMEOUT => (
+            "That took too long",
+            "The request did not finish in time. Please try again.",
+        ),
+        s if s.is_client_error() => (
+            "We could not read that address",
+            "Part of the address is not valid. Check the link you followed, or start from the home page.",
+        ),
+        _ => (
+            "Something went wrong on our side",
+            "Sorry: this page could not be shown. Please try again in a moment, or start from the home page.",
+        ),
+    };
+    error_page(loaded, status, heading, message)
 }
 
 /// Add the "your last edit was rejected" banner to an HTML page.
@@ -335,27 +375,51 @@ fn not_found(loaded: &Loaded, headers: &HeaderMap, head: bool) -> Response {
 
 /// `/static/*`: fingerprinted assets through `ServeDir` (with `.br`/`.gz`
 /// siblings), cached for a year; plain names still work with a short cache.
+/// The `/static` prefix is removed exactly once, and directories are never
+/// listed or redirected: a directory is a 404 like any missing file.
 async fn static_file(State(state): State<AppState>, req: Request) -> Response {
     let loaded = state.current();
-    let path = req.uri().path().trim_start_matches("/static").to_string();
+    let head = req.method() == Method::HEAD;
+    let uri = req
+        .uri()
+        .path()
+        .strip_prefix("/static/")
+        .filter(|rest| !rest.is_empty())
+        .and_then(|rest| format!("/{rest}").parse::<Uri>().ok());
     let (mut parts, body) = req.into_parts();
-    let Ok(uri) = path.parse::<Uri>() else {
-        return not_found(&loaded, &parts.headers, parts.method == Method::HEAD);
+    let Some(uri) = uri else {
+        return not_found(&loaded, &parts.headers, head);
     };
+    let fingerprinted = crate::assets::is_fingerprinted(uri.path());
     parts.uri = uri;
     let serve = ServeDir::new(loaded.assets.dir())
+        .append_index_html_on_directories(false)
+        .redirect_to_trailing_slash(false)
         .precompressed_br()
         .precompressed_gzip();
-    let head = parts.method == Method::HEAD;
     let headers = parts.headers.clone();
     let Ok(res) = serve.oneshot(Request::from_parts(parts, body)).await;
     let status = res.status();
-    if status == StatusCode::NOT_FOUND {
+    if status == StatusCode::NOT_FOUND
+        || (status.is_redirection() && status != StatusCode::NOT_MODIFIED)
+    {
         return not_found(&loaded, &headers, head);
+    }
+    if status.is_server_error() {
+        tracing::error!(
+            status = status.as_u16(),
+            "a static file could not be served"
+        );
+        return error_page(
+            &loaded,
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Something went wrong on our side",
+            "Please try again in a moment.",
+        );
     }
     let mut res = res.map(Body::new);
     if status.is_success() || status == StatusCode::NOT_MODIFIED {
-        let policy = if crate::assets::is_fingerprinted(&path) {
+        let policy = if fingerprinted {
             CachePolicy::Immutable
         } else {
             CachePolicy::ShortAsset

@@ -39,6 +39,7 @@ pub mod server;
 pub mod share;
 pub mod state;
 pub mod store;
+pub mod util;
 
 pub use http::app;
 pub use state::{AppState, Loaded};

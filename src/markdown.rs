@@ -13,6 +13,10 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::ops::Range;
 
+/// Most problems listed for one document; a flood of the same mistake is
+/// summed up in one line instead (and stays fast to report).
+pub const MAX_PROBLEMS: usize = 100;
+
 /// The Markdown dialect of every content file.
 pub fn options() -> Options {
     Options::ENABLE_TABLES
@@ -30,6 +34,10 @@ pub trait Context {
     fn block(&self, name: &str, args: &[&str]) -> Result<String, String>;
     /// The glossary terms to mark on first use.
     fn glossary(&self) -> &Glossary;
+    /// Ids the page layout around the document already uses.
+    fn reserved_ids(&self) -> &[&str] {
+        &[]
+    }
 }
 
 /// An entry of the table of contents.
@@ -71,12 +79,22 @@ pub struct Rendered {
     pub blocks: Vec<Block>,
 }
 
-/// Glossary terms prepared for matching in prose.
+/// Glossary terms prepared for matching in prose. Patterns are indexed by
+/// their first word, so finding terms is one pass over the text whatever
+/// the number of terms.
 #[derive(Debug, Clone, Default)]
 pub struct Glossary {
-    /// (pattern, term index, case-sensitive), longest pattern first.
-    patterns: Vec<(String, usize, bool)>,
+    /// Lowercased first word → patterns starting with it, longest first.
+    by_first: std::collections::HashMap<String, Vec<Pattern>>,
     entries: Vec<GlossaryEntry>,
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    /// As written (case-sensitive patterns) or lowercased.
+    text: String,
+    term: usize,
+    case_sensitive: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -87,68 +105,106 @@ struct GlossaryEntry {
 
 impl Glossary {
     pub fn new(terms: &[crate::content::Term]) -> Self {
-        let mut patterns = Vec::new();
+        let mut by_first: std::collections::HashMap<String, Vec<Pattern>> = Default::default();
         let mut entries = Vec::new();
         for (i, t) in terms.iter().enumerate() {
             let abbr = t.is_abbreviation();
             for p in std::iter::once(&t.term).chain(&t.also) {
-                if !p.is_empty() {
-                    patterns.push((p.clone(), i, abbr));
+                let Some(first) = p.split(|c: char| !c.is_alphanumeric()).next() else {
+                    continue;
+                };
+                if first.is_empty() {
+                    continue;
                 }
+                by_first
+                    .entry(first.to_lowercase())
+                    .or_default()
+                    .push(Pattern {
+                        text: if abbr { p.clone() } else { p.to_lowercase() },
+                        term: i,
+                        case_sensitive: abbr,
+                    });
             }
             entries.push(GlossaryEntry {
                 id: t.id.clone(),
                 expansion: t.expansion.clone(),
             });
         }
-        patterns.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        Self { patterns, entries }
+        for list in by_first.values_mut() {
+            list.sort_by(|a, b| b.text.len().cmp(&a.text.len()).then(a.text.cmp(&b.text)));
+        }
+        Self { by_first, entries }
     }
 
     /// The first match in `text` of a term not yet in `used`:
     /// (byte range, term index).
     fn find(&self, text: &str, used: &HashSet<usize>) -> Option<(Range<usize>, usize)> {
-        let lower = text.to_lowercase();
-        // Lowercasing can change byte lengths (`İ` 2 → 3, `ẞ` 3 → 2), and then
-        // offsets in `lower` are not offsets in `text` even when the totals
-        // agree; fall back to exact matching unless every char keeps its length.
-        let lower_ok = text
-            .chars()
-            .all(|c| c.to_lowercase().map(char::len_utf8).sum::<usize>() == c.len_utf8());
-        let mut best: Option<(Range<usize>, usize)> = None;
-        for (pattern, idx, case_sensitive) in &self.patterns {
-            if used.contains(idx) {
+        if self.by_first.is_empty() {
+            return None;
+        }
+        let mut prev: Option<char> = None;
+        let mut word = String::new();
+        for (start, c) in text.char_indices() {
+            let at_word_start = c.is_alphanumeric() && !prev.is_some_and(is_word_char);
+            prev = Some(c);
+            if !at_word_start {
                 continue;
             }
-            let (hay, needle) = if *case_sensitive || !lower_ok {
-                (text, pattern.clone())
-            } else {
-                (lower.as_str(), pattern.to_lowercase())
+            word.clear();
+            for w in text[start..].chars().take_while(|c| c.is_alphanumeric()) {
+                word.extend(w.to_lowercase());
+            }
+            let Some(candidates) = self.by_first.get(&word) else {
+                continue;
             };
-            let mut from = 0;
-            while let Some(pos) = hay[from..].find(&needle) {
-                let start = from + pos;
-                let end = start + needle.len();
-                if is_word_boundary(text, start, end) {
-                    if best.as_ref().is_none_or(|(r, _)| start < r.start) {
-                        best = Some((start..end, *idx));
-                    }
-                    break;
+            for p in candidates {
+                if used.contains(&p.term) {
+                    continue;
                 }
-                from = start + needle.len().max(1);
-                while from < hay.len() && !hay.is_char_boundary(from) {
-                    from += 1;
+                let end = if p.case_sensitive {
+                    text[start..]
+                        .starts_with(&p.text)
+                        .then(|| start + p.text.len())
+                } else {
+                    match_lowercase(text, start, &p.text)
+                };
+                if let Some(end) = end
+                    && is_word_boundary(text, start, end)
+                {
+                    return Some((start..end, p.term));
                 }
             }
         }
-        best
+        None
     }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Does `text` at `start`, lowercased, begin with `lower`? Returns the end
+/// of the match in `text` (lowercasing may change byte lengths, so the end
+/// is found by walking the original characters).
+fn match_lowercase(text: &str, start: usize, lower: &str) -> Option<usize> {
+    let mut want = lower.chars();
+    for (i, c) in text[start..].char_indices() {
+        for l in c.to_lowercase() {
+            if want.next() != Some(l) {
+                return None;
+            }
+        }
+        if want.as_str().is_empty() {
+            return Some(start + i + c.len_utf8());
+        }
+    }
+    None
 }
 
 fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
-    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let word = |c: Option<char>| c.is_some_and(is_word_char);
     !word(before) && !word(after)
 }
 
@@ -233,9 +289,33 @@ pub fn render(
         used_ids: HashSet::new(),
         used_terms: HashSet::new(),
         footnotes: Vec::new(),
+        footnote_ids: std::collections::HashMap::new(),
+        cursor: 0,
+        reported: 0,
+        suppressed: 0,
+        suppressed_warnings: 0,
         block: Block::default(),
     };
     r.run();
+    if r.suppressed > 0 {
+        let d = file.error(
+            base,
+            format!(
+                "{} more errors in this file are not listed; fix the ones above and check again",
+                r.suppressed
+            ),
+        );
+        r.diags.push(d);
+    } else if r.suppressed_warnings > 0 {
+        let d = file.warning(
+            base,
+            format!(
+                "{} more warnings in this file are not listed",
+                r.suppressed_warnings
+            ),
+        );
+        r.diags.push(d);
+    }
     let Renderer {
         mut doc,
         out,
@@ -259,7 +339,16 @@ struct Renderer<'a, 'd> {
     doc: Rendered,
     used_ids: HashSet<String>,
     used_terms: HashSet<usize>,
+    /// Footnote labels in order of first use (their numbers).
     footnotes: Vec<String>,
+    /// Footnote label → its unique id.
+    footnote_ids: std::collections::HashMap<String, String>,
+    /// Where in the body the last shortcode was found (searches go forward).
+    cursor: usize,
+    /// Problems reported, and those only counted past the limit.
+    reported: usize,
+    suppressed: usize,
+    suppressed_warnings: usize,
     block: Block,
 }
 
@@ -272,46 +361,81 @@ struct HeadingState<'a> {
 }
 
 impl<'a> Renderer<'a, '_> {
+    /// Record a problem; past [`MAX_PROBLEMS`] in one document they are
+    /// only counted (one summary line says how many more there were).
     fn error(&mut self, offset: usize, msg: impl Into<String>) {
+        if self.reported >= MAX_PROBLEMS {
+            self.suppressed += 1;
+            return;
+        }
+        self.reported += 1;
         let d = self.file.error(self.base + offset, msg);
         self.diags.push(d);
     }
 
     fn warning(&mut self, offset: usize, msg: impl Into<String>) {
+        if self.reported >= MAX_PROBLEMS {
+            self.suppressed_warnings += 1;
+            return;
+        }
+        self.reported += 1;
         let d = self.file.warning(self.base + offset, msg);
         self.diags.push(d);
     }
 
     /// Parse and coalesce adjacent text events (pulldown splits text at
-    /// punctuation; shortcodes and terms must be seen whole).
+    /// punctuation; shortcodes and terms must be seen whole). Runs of text
+    /// are gathered in one buffer, so this is linear in the input.
     fn events(&self) -> Vec<(Event<'a>, Range<usize>)> {
         let mut events: Vec<(Event<'a>, Range<usize>)> = Vec::new();
+        let mut run: Option<(String, Range<usize>)> = None;
+        let flush = |events: &mut Vec<(Event<'a>, Range<usize>)>,
+                     run: &mut Option<(String, Range<usize>)>| {
+            if let Some((text, range)) = run.take() {
+                events.push((Event::Text(CowStr::from(text)), range));
+            }
+        };
         for (ev, range) in Parser::new_ext(self.body, options()).into_offset_iter() {
-            if let (Event::Text(t), Some((Event::Text(prev), prev_range))) =
-                (&ev, events.last_mut())
-            {
-                let mut joined = prev.to_string();
-                joined.push_str(t);
-                *prev = CowStr::from(joined);
-                prev_range.end = range.end;
+            if let Event::Text(t) = &ev {
+                match &mut run {
+                    Some((text, r)) => {
+                        text.push_str(t);
+                        r.end = range.end;
+                    }
+                    None => run = Some((t.to_string(), range.clone())),
+                }
                 continue;
             }
+            flush(&mut events, &mut run);
             events.push((ev, range));
         }
+        flush(&mut events, &mut run);
         events
     }
 
     fn run(&mut self) {
         let events = self.events();
-        // Footnote ids are reserved first so a heading can never take one.
+        // The layout's ids, then footnote ids, are reserved first, so a
+        // heading can never take one. Labels that slug alike (`a b`, `a-b`,
+        // `A_B`) get distinct ids.
+        for id in self.ctx.reserved_ids() {
+            self.used_ids.insert((*id).to_string());
+        }
         for (ev, _) in &events {
-            if let Event::Start(Tag::FootnoteDefinition(label)) = ev {
-                self.used_ids.insert(format!("fn-{}", slugify(label)));
+            if let Event::Start(Tag::FootnoteDefinition(label)) | Event::FootnoteReference(label) =
+                ev
+                && !self.footnote_ids.contains_key(label.as_ref())
+            {
+                let id = self.unique_id(&format!("fn-{}", slugify(label)));
+                self.footnote_ids.insert(label.to_string(), id);
             }
         }
         let mut heading: Option<HeadingState<'a>> = None;
         let mut link_depth = 0usize;
         let mut code_depth = 0usize;
+        // An image being read: its opening markup, and its alt text.
+        let mut image: Option<String> = None;
+        let mut image_alt = String::new();
         let mut i = 0;
         while i < events.len() {
             let (ev, range) = events[i].clone();
@@ -335,6 +459,16 @@ impl<'a> Renderer<'a, '_> {
                         Err(e) => self.error(offset, e),
                     }
                     i += 2;
+                    continue;
+                }
+            }
+            if image.is_some() {
+                match &ev {
+                    Event::Text(t) | Event::Code(t) => image_alt.push_str(t),
+                    Event::End(TagEnd::Image) => {}
+                    _ => continue,
+                }
+                if !matches!(ev, Event::End(TagEnd::Image)) {
                     continue;
                 }
             }
@@ -417,12 +551,24 @@ impl<'a> Renderer<'a, '_> {
                 Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => {}
                 Event::FootnoteReference(label) => {
                     let n = self.footnote_number(&label);
-                    let id = slugify(&label);
+                    let id = self
+                        .footnote_ids
+                        .get(label.as_ref())
+                        .cloned()
+                        .unwrap_or_default();
+                    // Only the first reference to a note carries the back-link id.
+                    let back = format!("ref-{id}");
+                    let back_attr = if self.used_ids.insert(back.clone()) {
+                        self.doc.ids.push(back.clone());
+                        format!(" id=\"{back}\"")
+                    } else {
+                        String::new()
+                    };
                     self.push(
                         &mut heading,
                         Event::Html(
                             format!(
-                                "<sup class=\"fn-ref\"><a href=\"#fn-{id}\" id=\"fnref-{id}\" aria-label=\"Note {n}\">{n}</a></sup>"
+                                "<sup class=\"fn-ref\"><a href=\"#{id}\"{back_attr} aria-label=\"Note {n}\">{n}</a></sup>"
                             )
                             .into(),
                         ),
@@ -430,11 +576,28 @@ impl<'a> Renderer<'a, '_> {
                 }
                 Event::Start(Tag::FootnoteDefinition(label)) => {
                     let n = self.footnote_number(&label);
-                    let id = slugify(&label);
-                    self.doc.ids.push(format!("fn-{id}"));
+                    let id = self
+                        .footnote_ids
+                        .get(label.as_ref())
+                        .cloned()
+                        .unwrap_or_default();
+                    self.doc.ids.push(id.clone());
                     self.out.push(Event::Html(
-                        format!("<div class=\"footnote\" id=\"fn-{id}\"><span class=\"fn-label\">{n}.</span>").into(),
+                        format!("<div class=\"footnote\" id=\"{id}\"><span class=\"fn-label\">{n}.</span>").into(),
                     ));
+                }
+                Event::Start(Tag::Image {
+                    dest_url, title, ..
+                }) => {
+                    let html = self.image_open(&dest_url, &title, range.start);
+                    image = Some(html);
+                    image_alt.clear();
+                }
+                Event::End(TagEnd::Image) => {
+                    if let Some(open) = image.take() {
+                        let html = open.replace("\u{0}ALT\u{0}", &escape(&image_alt));
+                        self.push(&mut heading, Event::Html(html.into()));
+                    }
                 }
                 Event::End(TagEnd::FootnoteDefinition) => {
                     self.out.push(Event::Html("</div>".into()));
@@ -488,7 +651,12 @@ impl<'a> Renderer<'a, '_> {
         let plain = h.text.trim().to_string();
         let id = match h.explicit {
             Some(id) => {
-                if !self.used_ids.insert(id.clone()) {
+                if self.ctx.reserved_ids().contains(&id.as_str()) {
+                    self.error(
+                        h.offset,
+                        format!("the anchor `{id}` is used by the page layout; give this heading another `{{#id}}`"),
+                    );
+                } else if !self.used_ids.insert(id.clone()) {
                     self.error(
                         h.offset,
                         format!("the anchor `{id}` is used twice on this page; give one heading another `{{#id}}`"),
@@ -496,16 +664,7 @@ impl<'a> Renderer<'a, '_> {
                 }
                 id
             }
-            None => {
-                let base = slugify(&plain);
-                let mut id = base.clone();
-                let mut n = 2;
-                while !self.used_ids.insert(id.clone()) {
-                    id = format!("{base}-{n}");
-                    n += 1;
-                }
-                id
-            }
+            None => self.unique_id(&slugify(&plain)),
         };
         let mut inner = String::new();
         pulldown_cmark::html::push_html(&mut inner, h.inner.into_iter());
@@ -525,6 +684,49 @@ impl<'a> Renderer<'a, '_> {
         self.out.push(Event::Html(
             heading_html(h.level, &id, &inner, &plain).into(),
         ));
+    }
+
+    /// `base`, or `base-2`, `base-3`... whichever is free; marks it used.
+    fn unique_id(&mut self, base: &str) -> String {
+        let mut id = base.to_string();
+        let mut n = 2;
+        while !self.used_ids.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        id
+    }
+
+    /// An image: only files of this site (`/static/...`) are allowed; they
+    /// are checked like links. Anything else is an error and renders nothing.
+    /// The alt text is filled in when the image ends.
+    fn image_open(&mut self, dest: &str, title: &str, offset: usize) -> String {
+        let safe_path = dest.starts_with("/static/")
+            && !dest.contains("..")
+            && !dest.contains(['"', '<', '>', '\\', ' ']);
+        if !safe_path {
+            self.error(
+                offset,
+                format!(
+                    "the image `{}` is not a file of this site: put the image in static/ and write its path, like `/static/diagram.png` (outside images, `data:` and `javascript:` are not allowed)",
+                    dest.chars().take(80).collect::<String>()
+                ),
+            );
+            return String::new();
+        }
+        self.doc.links.push(InternalLink {
+            href: dest.to_string(),
+            offset: self.base + offset,
+        });
+        let title_attr = if title.is_empty() {
+            String::new()
+        } else {
+            format!(" title=\"{}\"", escape(title))
+        };
+        format!(
+            "<img src=\"{}\" alt=\"\u{0}ALT\u{0}\"{title_attr} loading=\"lazy\">",
+            escape(dest)
+        )
     }
 
     fn link_open(&mut self, dest: &str, title: &str, offset: usize) -> String {
@@ -603,11 +805,17 @@ impl<'a> Renderer<'a, '_> {
     }
 
     /// The byte offset (relative to body) of `needle` at or after `from`.
-    fn src_offset(&self, from: usize, needle: &str) -> usize {
-        self.body
+    /// Searches move forward from the last shortcode found, so many
+    /// shortcodes in one paragraph stay linear.
+    fn src_offset(&mut self, from: usize, needle: &str) -> usize {
+        let from = from.max(self.cursor).min(self.body.len());
+        let found = self
+            .body
             .get(from..)
             .and_then(|s| s.find(needle))
-            .map_or(from, |i| from + i)
+            .map_or(from, |i| from + i);
+        self.cursor = found + needle.len().min(1);
+        found
     }
 
     fn plain(&mut self, heading: &mut Option<HeadingState<'a>>, text: &str, mark_terms: bool) {

@@ -1,40 +1,84 @@
-//! Binding and serving: hyper connections with a header-read timeout
-//! (slow clients cannot hold a connection open without sending a request),
-//! HTTP/1.1 and HTTP/2, and graceful shutdown that lets requests in flight
+//! Binding and serving: hyper connections over HTTP/1.1 and HTTP/2, with
+//! limits that keep idle or slow clients from holding the server, a cap on
+//! open connections, and graceful shutdown that lets requests in flight
 //! finish.
+//!
+//! Every connection has one idle timer, whatever its protocol: when no
+//! request has been in flight for [`Limits::idle`] (including before the
+//! first request, and a half-sent HTTP/2 HEADERS frame, which never becomes
+//! a request), the connection is shut down gracefully. HTTP/1 clients that
+//! send their headers slowly are also cut off by hyper's header timeout.
 
 use axum::Router;
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto::Builder;
-use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
 use std::future::Future;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::Duration;
 use tokio::net::TcpListener;
+use tokio::sync::{Semaphore, watch};
+use tokio::time::Instant;
 use tower::ServiceExt as _;
 
-/// How long a client may take to send its request headers.
-pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
-/// How long shutdown waits for requests in flight.
-pub const GRACE: Duration = Duration::from_secs(20);
+/// The connection limits. [`Limits::default`] is what `serve` uses.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// How long an HTTP/1 client may take to send its request headers.
+    pub header: Duration,
+    /// How long a connection may stay open with no request in flight.
+    pub idle: Duration,
+    /// Most connections open at once; more are answered 503 and closed.
+    pub max_connections: usize,
+    /// How long shutdown (of the server or of an idle connection) waits
+    /// for responses in flight.
+    pub grace: Duration,
+}
 
-/// Serve `app` on `listener` until `shutdown` completes, then stop accepting
-/// and wait (up to [`GRACE`]) for open requests to finish.
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            header: Duration::from_secs(10),
+            idle: Duration::from_secs(10),
+            max_connections: 2048,
+            grace: Duration::from_secs(20),
+        }
+    }
+}
+
+/// How long an idle connection being closed may take to finish closing.
+const IDLE_BACKSTOP: Duration = Duration::from_secs(1);
+
+/// Sent, best effort, to a client turned away because the server is full.
+const BUSY: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: 49\r\nretry-after: 1\r\nconnection: close\r\n\r\nThe site is busy. Please try again in a moment.\n";
+
+/// Serve `app` on `listener` with the default [`Limits`] until `shutdown`
+/// completes.
 pub async fn serve(listener: TcpListener, app: Router, shutdown: impl Future<Output = ()>) {
-    let graceful = GracefulShutdown::new();
+    serve_with(listener, app, shutdown, Limits::default()).await;
+}
+
+/// Serve with chosen limits (tests use short ones).
+pub async fn serve_with(
+    listener: TcpListener,
+    app: Router,
+    shutdown: impl Future<Output = ()>,
+    limits: Limits,
+) {
     let mut builder = Builder::new(TokioExecutor::new());
     builder
         .http1()
         .timer(TokioTimer::new())
-        .header_read_timeout(HEADER_TIMEOUT)
+        .header_read_timeout(limits.header)
         .keep_alive(true);
     builder
         .http2()
         .timer(TokioTimer::new())
         .keep_alive_interval(Some(Duration::from_secs(30)));
+    let slots = Arc::new(Semaphore::new(limits.max_connections));
+    let (stop_tx, stop_rx) = watch::channel(false);
     tokio::pin!(shutdown);
     loop {
         let (stream, _peer) = tokio::select! {
@@ -49,50 +93,115 @@ pub async fn serve(listener: TcpListener, app: Router, shutdown: impl Future<Out
             },
             () = &mut shutdown => break,
         };
+        let Ok(slot) = slots.clone().try_acquire_owned() else {
+            tracing::warn!(
+                max = limits.max_connections,
+                "too many open connections: turning one away"
+            );
+            let _ = stream.try_write(BUSY);
+            continue;
+        };
         let _ = stream.set_nodelay(true);
-        // Until the first request arrives, hyper-util is still choosing
-        // HTTP/1 or HTTP/2 and hyper's header timeout is not running: a
-        // client that connects and sends nothing (or half the h2 preface)
-        // would hold the connection forever. Close it if no request has
-        // started within HEADER_TIMEOUT.
-        let started = Arc::new(AtomicBool::new(false));
-        let seen = started.clone();
+        let activity = Arc::new(Activity::new());
+        let seen = activity.clone();
         let service = app
             .clone()
             .map_request(move |req: hyper::Request<Incoming>| {
-                seen.store(true, Ordering::Relaxed);
+                seen.begin();
                 req.map(axum::body::Body::new)
+            })
+            .map_future({
+                let activity = activity.clone();
+                move |fut| {
+                    let activity = activity.clone();
+                    async move {
+                        let res = fut.await;
+                        activity.end();
+                        res
+                    }
+                }
             });
         let conn = builder
             .serve_connection_with_upgrades(TokioIo::new(stream), TowerToHyperService::new(service))
             .into_owned();
-        let conn = graceful.watch(conn);
+        let mut stop = stop_rx.clone();
         tokio::spawn(async move {
+            let _slot = slot;
             tokio::pin!(conn);
-            let ended = tokio::select! {
-                r = &mut conn => Some(r),
-                () = tokio::time::sleep(HEADER_TIMEOUT) => None,
-            };
-            let result = match ended {
-                Some(r) => r,
-                None if !started.load(Ordering::Relaxed) => {
-                    tracing::debug!("no request within the header timeout: closing");
-                    return;
+            let backstop = loop {
+                let deadline = activity.idle_deadline(limits.idle);
+                tokio::select! {
+                    result = conn.as_mut() => {
+                        if let Err(e) = result {
+                            tracing::debug!(error = %e, "connection ended with an error");
+                        }
+                        return;
+                    }
+                    () = tokio::time::sleep_until(deadline) => {
+                        if activity.idle_for(limits.idle) {
+                            tracing::debug!("idle connection: closing");
+                            // Nothing is in flight: an HTTP/2 client that
+                            // does not answer the GOAWAY's ping is not waited for.
+                            break IDLE_BACKSTOP;
+                        }
+                    }
+                    _ = stop.changed() => break limits.grace,
                 }
-                None => conn.await,
             };
-            if let Err(e) = result {
-                tracing::debug!(error = %e, "connection ended with an error");
-            }
+            conn.as_mut().graceful_shutdown();
+            let _ = tokio::time::timeout(backstop, conn).await;
         });
     }
     drop(listener);
     tracing::info!("shutting down: waiting for requests in flight");
-    if tokio::time::timeout(GRACE, graceful.shutdown())
+    let _ = stop_tx.send(true);
+    let all = u32::try_from(limits.max_connections).unwrap_or(u32::MAX);
+    if tokio::time::timeout(limits.grace, slots.acquire_many(all))
         .await
         .is_err()
     {
         tracing::warn!("some connections were still open after the grace period");
+    }
+}
+
+/// Requests in flight on one connection, and when the last one ended.
+struct Activity {
+    base: Instant,
+    in_flight: AtomicUsize,
+    /// Milliseconds after `base` when the connection last went idle.
+    idle_since: AtomicU64,
+}
+
+impl Activity {
+    fn new() -> Self {
+        Self {
+            base: Instant::now(),
+            in_flight: AtomicUsize::new(0),
+            idle_since: AtomicU64::new(0),
+        }
+    }
+
+    fn begin(&self) {
+        self.in_flight.fetch_add(1, Ordering::AcqRel);
+    }
+
+    fn end(&self) {
+        let ms = u64::try_from(self.base.elapsed().as_millis()).unwrap_or(u64::MAX);
+        self.idle_since.store(ms, Ordering::Release);
+        self.in_flight.fetch_sub(1, Ordering::AcqRel);
+    }
+
+    /// When the connection will have been idle for `idle`, if nothing
+    /// changes (a request in flight pushes it one `idle` ahead).
+    fn idle_deadline(&self, idle: Duration) -> Instant {
+        if self.in_flight.load(Ordering::Acquire) > 0 {
+            return Instant::now() + idle;
+        }
+        self.base + Duration::from_millis(self.idle_since.load(Ordering::Acquire)) + idle
+    }
+
+    fn idle_for(&self, idle: Duration) -> bool {
+        self.in_flight.load(Ordering::Acquire) == 0 && Instant::now() >= self.idle_deadline(idle)
     }
 }
 

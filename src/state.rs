@@ -39,6 +39,8 @@ pub enum BuildError {
     Search(#[from] crate::search::IndexError),
     #[error("{0}")]
     Internal(&'static str),
+    #[error("the base URL: {0}")]
+    BaseUrl(String),
 }
 
 /// Where to load from.
@@ -47,7 +49,7 @@ pub struct Options {
     pub content: std::path::PathBuf,
     pub static_dir: std::path::PathBuf,
     /// Overrides `base_url` in site.toml.
-    pub base_url: Option<String>,
+    pub base_url: Option<crate::util::base_url::BaseUrl>,
 }
 
 impl Loaded {
@@ -57,7 +59,7 @@ impl Loaded {
         let mut site = crate::content::load(&opts.content)?;
         tracing::debug!(elapsed = ?t.elapsed(), "content loaded and checked");
         if let Some(base) = &opts.base_url {
-            site.base_url = base.trim_end_matches('/').to_string();
+            site.base_url = base.to_string();
         }
         let assets = Assets::build(&opts.static_dir).map_err(BuildError::Assets)?;
         tracing::debug!(elapsed = ?t.elapsed(), "assets fingerprinted");
@@ -182,14 +184,19 @@ impl AppState {
 }
 
 /// Load from a content folder and a static folder (for tests and tools).
+/// A base URL that is not a plain http(s) address is an error.
 pub fn build(
     content: &Path,
     static_dir: &Path,
     base_url: Option<&str>,
 ) -> Result<Loaded, BuildError> {
+    let base_url = base_url
+        .map(crate::util::base_url::BaseUrl::parse)
+        .transpose()
+        .map_err(BuildError::BaseUrl)?;
     Loaded::build(&Options {
         content: content.to_path_buf(),
         static_dir: static_dir.to_path_buf(),
-        base_url: base_url.map(str::to_string),
+        base_url,
     })
 }

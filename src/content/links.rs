@@ -20,6 +20,18 @@ pub struct LinkSource {
 /// Ids every page layout defines.
 const LAYOUT_IDS: &[&str] = &["main", "top"];
 
+/// Ids the layout of a section page uses around the Markdown, which a
+/// heading or footnote must never take.
+pub const SECTION_LAYOUT_IDS: &[&str] = &[
+    "main",
+    "top",
+    "contents",
+    "sources",
+    "share",
+    "share-title",
+    "site-q",
+];
+
 /// Every page of the site and the anchors it has.
 pub fn anchors(site: &Site) -> HashMap<String, HashSet<String>> {
     let mut pages: HashMap<String, HashSet<String>> = HashMap::new();

@@ -59,44 +59,55 @@ impl Loader {
         self.diags.push(d);
     }
 
-    /// Read a file as UTF-8 text, refusing what cannot be content.
-    fn read(&mut self, path: &Path) -> Option<SourceFile> {
-        let meta = match fs::symlink_metadata(path) {
-            Ok(m) => m,
-            Err(e) => {
-                self.push(file_error(path, format!("cannot be read: {e}")));
-                return None;
-            }
+    /// Is `path`, with every symbolic link followed, inside the content
+    /// folder? Reports an error when it is not.
+    fn inside_root(&mut self, path: &Path) -> bool {
+        let inside = match (fs::canonicalize(path), &self.canonical_root) {
+            (Ok(real), Some(root)) => real.starts_with(root),
+            _ => false,
         };
-        if meta.file_type().is_symlink() {
-            let target = fs::canonicalize(path).ok();
-            let inside = match (&target, &self.canonical_root) {
-                (Some(t), Some(root)) => t.starts_with(root),
-                _ => false,
-            };
-            if !inside {
+        if !inside {
+            self.push(file_error(
+                path,
+                "leads outside the content folder (through a symbolic link); copy the files into the content folder instead",
+            ));
+        }
+        inside
+    }
+
+    /// Read a file as UTF-8 text, refusing what cannot be content: paths
+    /// that lead outside the content folder, anything but a regular file
+    /// (a FIFO or a device is never opened for a blocking read), files over
+    /// the size limit, text that is not UTF-8, and empty files.
+    fn read(&mut self, path: &Path) -> Option<SourceFile> {
+        if let Err(e) = fs::symlink_metadata(path) {
+            self.push(file_error(path, format!("cannot be read: {e}")));
+            return None;
+        }
+        if !self.inside_root(path) {
+            return None;
+        }
+        let bytes = match read_regular_file(path, MAX_FILE_BYTES) {
+            Ok(b) => b,
+            Err(ReadError::NotRegular) => {
                 self.push(file_error(
                     path,
-                    "is a symbolic link to a file outside the content folder; copy the file into the content folder instead",
+                    "is not a regular file (a folder, pipe or device); content must be plain text files",
                 ));
                 return None;
             }
-        }
-        let len = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-        if len > MAX_FILE_BYTES {
-            self.push(file_error(
-                path,
-                format!(
-                    "is {:.1} MB; content files must be under {} MB, so split it or remove what does not belong",
-                    len as f64 / 1_048_576.0,
-                    MAX_FILE_BYTES / 1_048_576
-                ),
-            ));
-            return None;
-        }
-        let bytes = match fs::read(path) {
-            Ok(b) => b,
-            Err(e) => {
+            Err(ReadError::TooBig(len)) => {
+                self.push(file_error(
+                    path,
+                    format!(
+                        "is {:.1} MB; content files must be under {} MB, so split it or remove what does not belong",
+                        len as f64 / 1_048_576.0,
+                        MAX_FILE_BYTES / 1_048_576
+                    ),
+                ));
+                return None;
+            }
+            Err(ReadError::Io(e)) => {
                 self.push(file_error(path, format!("cannot be read: {e}")));
                 return None;
             }
@@ -171,13 +182,13 @@ impl Loader {
         let glossary = self.glossary();
         let resources = self.resources();
         let (site_src, site_file) = site_file?;
-        let base_url = site_file.base_url.trim_end_matches('/').to_string();
-        if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
-            self.push(site_src.error(
-                site_src.find_from(0, "base_url"),
-                "`base_url` must start with https:// or http://",
-            ));
-        }
+        let base_url = match crate::util::base_url::BaseUrl::parse(site_file.base_url.get_ref()) {
+            Ok(u) => u.to_string(),
+            Err(e) => {
+                self.push(site_src.error(site_file.base_url.span().start, e));
+                String::new()
+            }
+        };
         self.check_description(&site_src, &site_file.description, None);
         let sources = sources.unwrap_or_default();
         let baseline = Baseline {
@@ -360,10 +371,12 @@ impl Loader {
         };
         let mut dirs: Vec<PathBuf> = entries
             .filter_map(Result::ok)
+            .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
             .map(|e| e.path())
             .filter(|p| p.is_dir())
             .collect();
         dirs.sort();
+        dirs.retain(|d| self.inside_root(d));
         let mut out = Vec::new();
         let mut aliases: HashMap<String, PathBuf> = HashMap::new();
         for d in dirs {
@@ -978,6 +991,10 @@ impl markdown::Context for SectionCtx<'_> {
     fn glossary(&self) -> &Glossary {
         self.glossary
     }
+
+    fn reserved_ids(&self) -> &[&str] {
+        super::links::SECTION_LAYOUT_IDS
+    }
 }
 
 /// Split `+++\nTOML\n+++\nbody`: (front matter start, front matter, body start).
@@ -1000,6 +1017,43 @@ pub fn split_front_matter(text: &str) -> Option<(usize, &str, usize)> {
         pos = line_end + 1;
     }
     None
+}
+
+enum ReadError {
+    NotRegular,
+    TooBig(u64),
+    Io(std::io::Error),
+}
+
+/// Open without blocking (a FIFO would otherwise wait for a writer
+/// forever), check on the open file that it is a regular file of at most
+/// `max` bytes, then read it.
+fn read_regular_file(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read as _;
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        // O_NONBLOCK on Linux.
+        options.custom_flags(0o4000);
+    }
+    let file = options.open(path).map_err(ReadError::Io)?;
+    let meta = file.metadata().map_err(ReadError::Io)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular);
+    }
+    if meta.len() > max {
+        return Err(ReadError::TooBig(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > max {
+        return Err(ReadError::TooBig(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// A plain sentence on what to do, after toml's own message.

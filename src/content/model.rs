@@ -18,7 +18,7 @@ pub struct SiteFile {
     /// Open Graph locale, e.g. `en_US`.
     pub locale: String,
     /// Canonical base URL; `--base-url` overrides it.
-    pub base_url: String,
+    pub base_url: Spanned<String>,
     /// Figures for all occupations, the baseline pathways compare against.
     pub all_occupations: Baseline,
 }

@@ -4,10 +4,22 @@ use super::Meta;
 use crate::content::{Occupation, Pathway, Site};
 use serde_json::{Value, json};
 
-/// Serialise for a `<script type="application/ld+json">` block: `</` is
-/// escaped so the data can never close the script element.
-fn to_script(v: &Value) -> String {
-    v.to_string().replace("</", "<\\/")
+/// Serialise for a `<script type="application/ld+json">` block: `<`, `>`
+/// and `&` become JSON escapes (`\u003c`...), so no text in the data can
+/// close the script element or open a comment (`<!--<script`) that would
+/// swallow the rest of the page. JSON parsers read the same strings.
+pub(crate) fn to_script(v: &Value) -> String {
+    let json = v.to_string();
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The home page: the site itself.
@@ -92,4 +104,21 @@ pub(super) fn page(site: &Site, meta: &Meta, pathway: Option<(&Pathway, bool)>) 
         graph.extend(p.occupations.iter().map(occupation));
     }
     to_script(&json!({ "@context": "https://schema.org", "@graph": graph }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_data_cannot_open_a_comment_or_close_the_element() {
+        let v = json!({ "description": "<!--<script> </script> & more" });
+        let s = to_script(&v);
+        assert!(
+            !s.contains('<') && !s.contains('>') && !s.contains('&'),
+            "{s}"
+        );
+        let back: Value = serde_json::from_str(&s).unwrap();
+        assert_eq!(back, v);
+    }
 }

@@ -306,7 +306,7 @@ fn a_symlink_pointing_outside_the_content_folder_is_refused() {
     std::os::unix::fs::symlink(&outside, s.path(&format!("{DEMO}/pay.md"))).unwrap();
     let e = one_error(&s);
     assert!(
-        e.contains("symbolic link to a file outside the content folder"),
+        e.contains("outside the content folder (through a symbolic link)"),
         "{e}"
     );
     let _ = std::fs::remove_file(outside);

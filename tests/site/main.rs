@@ -3,6 +3,7 @@
 mod content_errors;
 mod exploration;
 mod export;
+mod hardening;
 mod helpers;
 mod http;
 mod pages;

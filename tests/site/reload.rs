@@ -16,7 +16,7 @@ fn options(dir: &Path) -> Options {
     Options {
         content: dir.to_path_buf(),
         static_dir: "static".into(),
-        base_url: Some("https://example.org".into()),
+        base_url: Some(pathways::util::base_url::BaseUrl::parse("https://example.org").unwrap()),
     }
 }
 

@@ -1,0 +1,78 @@
+//! Content load time on adversarial sections: each case appends about 2 MB
+//! of one pattern that once made the loader quadratic (a text merge that
+//! copied the text so far, a glossary matcher that rescanned per term, and
+//! a column count per diagnostic) to a section of the test fixture.
+//!
+//! `cargo bench --bench content`. Every case must stay well under a second.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::path::{Path, PathBuf};
+
+const TARGET: usize = 2 * 1024 * 1024 - 4096;
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+/// A copy of the fixture with `payload` repeated to ~2 MB in one section
+/// (and, for the glossary case, 600 extra terms).
+fn case(name: &str, unit: &str, terms: usize) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("pathways-bench-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(Path::new("tests/fixtures/minimal"), &dir);
+    let section = dir.join("pathways/demo/pay.md");
+    let mut text = std::fs::read_to_string(&section).unwrap();
+    text.push_str("\n\n");
+    while text.len() + unit.len() < TARGET {
+        text.push_str(unit);
+    }
+    text.push('\n');
+    std::fs::write(&section, text).unwrap();
+    if terms > 0 {
+        let glossary = dir.join("glossary.toml");
+        let mut g = std::fs::read_to_string(&glossary).unwrap();
+        for i in 0..terms {
+            g.push_str(&format!(
+                "\n[[terms]]\nid = \"t{i}\"\nterm = \"term{i}x\"\ndefinition = \"d\"\n"
+            ));
+        }
+        std::fs::write(&glossary, g).unwrap();
+    }
+    dir
+}
+
+fn bench(c: &mut Criterion) {
+    let cases = [
+        ("escaped-stars", "a\\*", 0),
+        ("emphasis", "*a **a ", 0),
+        ("open-links", "[a](/x ", 0),
+        ("brackets", "a]", 0),
+        ("raw-html", "<a ", 0),
+        ("bad-figures", "{{ figure nope }} ", 0),
+        ("600-terms", "word term17x term401x plain ", 600),
+    ];
+    let mut group = c.benchmark_group("load-2mb-section");
+    group.sample_size(10);
+    for (name, unit, terms) in cases {
+        let dir = case(name, unit, terms);
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let _ = std::hint::black_box(pathways::content::load(&dir));
+            });
+        });
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
