@@ -3,7 +3,8 @@
 //! tower-http's `ServeDir` serves. Templates ask for a URL by the file's
 //! plain name through [`Assets::url`].
 
-use crate::store::{brotli, gzip, hash_hex};
+use crate::util::compress::{brotli, gzip};
+use crate::util::hash::hash_hex;
 use anyhow::{Context as _, Result};
 use std::collections::BTreeMap;
 use std::fs;

@@ -72,6 +72,9 @@ pub struct ServeArgs {
     /// any mode.)
     #[arg(long, env = "PATHWAYS_WATCH")]
     pub watch: bool,
+    /// Most connections open at once; more are answered 503 and closed.
+    #[arg(long, env = "PATHWAYS_MAX_CONNECTIONS", default_value_t = 2048)]
+    pub max_connections: usize,
     #[command(flatten)]
     pub content: ContentArgs,
 }

@@ -1,22 +1,27 @@
 //! The typed content model and its loader.
 //!
-//! `load(dir)` reads `content/`, checks every file and every cross-reference,
-//! renders the Markdown, and returns an immutable [`Site`] — or every problem
-//! found, each with `path:line:col`. Nothing is half-loaded.
+//! `load(dir)` reads `content/`, checks every file and every
+//! cross-reference that does not need rendering, and returns an immutable
+//! [`Site`] — or every problem found, each with `path:line:col`. Sections
+//! keep their Markdown source; rendering it is the job of the layers above
+//! (which also check links and anchors on the rendered pages).
 //!
-//! Layout: `model` is the serde shape of the files, `load` reads and converts
-//! them, `links` checks internal links and anchors after rendering, and
-//! `figures` formats sourced figures for pages.
+//! Layout: `model` is the serde shape of the files, `load` reads and
+//! converts them (`load/` holds the parts: files, data, career map and
+//! self-check), `figures` names and finds sourced figures, `ui` is the
+//! table of interface words.
 
-pub mod figures;
-pub mod links;
+pub(crate) mod figures;
 mod load;
-pub mod model;
+pub(crate) mod model;
+pub(crate) mod ui;
 
-pub use figures::{FigureRef, format_money, format_number};
 pub use load::{load, split_front_matter};
+pub use ui::Ui;
 
+use crate::diag::SourceFile;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The whole loaded site.
 #[derive(Debug)]
@@ -27,11 +32,15 @@ pub struct Site {
     pub locale: String,
     /// Canonical base URL without a trailing slash.
     pub base_url: String,
+    pub about: About,
     pub baseline: Baseline,
     pub sources: BTreeMap<String, Source>,
     pub glossary: Vec<Term>,
     pub resources: Vec<Resource>,
     pub pathways: Vec<Pathway>,
+    pub ui: Ui,
+    /// Links found in data files, checked against the rendered pages.
+    pub links: Vec<LinkRef>,
     /// Warnings found while loading (errors stop the load).
     pub warnings: Vec<crate::diag::Diagnostic>,
 }
@@ -47,11 +56,32 @@ impl Site {
     }
 }
 
-/// All-occupations figures, for comparison.
+/// Who publishes the site (the About page).
 #[derive(Debug, Clone)]
+pub struct About {
+    pub publisher: String,
+    pub review: String,
+    pub report: String,
+    pub report_text: String,
+}
+
+/// All-occupations figures, for same-year comparisons.
+#[derive(Debug, Clone, Default)]
 pub struct Baseline {
-    pub median_pay: Pay,
-    pub growth: Growth,
+    pub pay: Vec<Pay>,
+    pub growth: Vec<Growth>,
+}
+
+impl Baseline {
+    /// The all-occupations median pay of a May year.
+    pub fn pay_in(&self, year: i32) -> Option<&Pay> {
+        self.pay.iter().find(|p| p.year == year)
+    }
+
+    /// The all-occupations growth over exactly this period.
+    pub fn growth_over(&self, from: i32, to: i32) -> Option<&Growth> {
+        self.growth.iter().find(|g| g.from == from && g.to == to)
+    }
 }
 
 /// A citation.
@@ -59,6 +89,7 @@ pub struct Baseline {
 pub struct Source {
     pub id: String,
     pub title: String,
+    pub edition: Option<String>,
     pub publisher: String,
     pub url: String,
 }
@@ -121,17 +152,19 @@ impl ResourceKind {
         }
     }
 
-    pub fn heading(self) -> &'static str {
+    /// The group's heading in the site's words.
+    pub fn heading(self, ui: &Ui) -> &str {
+        let r = &ui.resources;
         match self {
-            ResourceKind::Certification => "Certification",
-            ResourceKind::Accreditation => "Accredited programs",
-            ResourceKind::Education => "Education",
-            ResourceKind::Data => "Jobs and pay data",
+            ResourceKind::Certification => &r.certification,
+            ResourceKind::Accreditation => &r.accreditation,
+            ResourceKind::Education => &r.education,
+            ResourceKind::Data => &r.data,
         }
     }
 }
 
-/// A calendar date (from TOML front matter).
+/// A calendar date (from TOML).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date {
     pub year: i32,
@@ -143,26 +176,6 @@ impl Date {
     /// `2026-11-24`.
     pub fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-
-    /// `24 November 2026`.
-    pub fn long(&self) -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        let month = MONTHS[usize::from(self.month.clamp(1, 12)) - 1];
-        format!("{} {month} {}", self.day, self.year)
     }
 }
 
@@ -176,111 +189,124 @@ pub struct Pathway {
     pub description: String,
     pub aliases: Vec<String>,
     pub last_reviewed: Date,
-    pub occupations: Vec<Occupation>,
-    pub key_occupation: usize,
-    pub facts: BTreeMap<String, Fact>,
+    /// The figure link previews show unless a section names its own.
+    pub key_figure: figures::FigureName,
+    /// Current occupations, then history groups.
+    pub groups: Vec<Group>,
     pub sections: Vec<Section>,
     pub career_map: Option<CareerMap>,
     pub self_check: Option<SelfCheck>,
+    pub first_steps: Vec<Link>,
+    /// Headings of sections the one-sheet handout shows: (section slug, id).
+    pub handout: Vec<(String, String)>,
 }
 
 impl Pathway {
-    pub fn path(&self) -> String {
-        format!("/pathways/{}", self.slug)
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
     }
 
-    pub fn section_path(&self, section: &Section) -> String {
-        format!("/pathways/{}/{}", self.slug, section.slug)
+    /// The current occupations (not history groups).
+    pub fn occupations(&self) -> impl Iterator<Item = &Group> {
+        self.groups.iter().filter(|g| !g.history)
     }
 
-    pub fn key(&self) -> &Occupation {
-        &self.occupations[self.key_occupation]
-    }
-
-    pub fn occupation(&self, id: &str) -> Option<&Occupation> {
-        self.occupations.iter().find(|o| o.id == id)
-    }
-
-    pub fn section(&self, slug: &str) -> Option<&Section> {
-        self.sections.iter().find(|s| s.slug == slug)
+    /// The older or broader groups, shown as history.
+    pub fn history(&self) -> impl Iterator<Item = &Group> {
+        self.groups.iter().filter(|g| g.history)
     }
 }
 
-/// An occupation and its sourced figures.
+/// An occupation (one SOC code) or a history group, and its figures.
 #[derive(Debug, Clone)]
-pub struct Occupation {
+pub struct Group {
     pub id: String,
     pub title: String,
-    pub soc: String,
+    /// The group's own code; every figure here is for exactly this code.
+    pub soc: Option<String>,
     pub onet: Option<String>,
     pub description: String,
     pub credentials: Vec<String>,
-    pub median_pay: Pay,
-    pub jobs: Count,
-    pub growth: Growth,
-    pub openings: Option<Count>,
-    pub entry_education: Education,
+    /// An older or broader group: shown only as history, under its name.
+    pub history: bool,
+    pub entry_education: Option<Education>,
+    /// Newest first.
+    pub pay: Vec<Pay>,
+    pub jobs: Vec<Count>,
+    pub growth: Vec<Growth>,
+    pub openings: Vec<Count>,
+    pub industries: Vec<Industry>,
 }
 
-/// A median wage with its source.
-#[derive(Debug, Clone)]
+/// A median wage for a May year.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Pay {
     pub annual: u32,
     pub hourly: Option<f64>,
-    pub as_of: String,
+    pub p10: Option<u32>,
+    pub p90: Option<u32>,
     pub year: i32,
     pub source: String,
 }
 
-/// A count with its source.
-#[derive(Debug, Clone)]
+/// A count for a year.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Count {
     pub value: u32,
-    pub as_of: String,
     pub year: i32,
     pub source: String,
 }
 
-/// A projected change in employment.
-#[derive(Debug, Clone)]
+/// A projected change in employment over a period.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Growth {
     pub percent: f64,
     pub change: Option<i64>,
     pub from: i32,
     pub to: i32,
     pub outlook: Option<String>,
+    pub source: String,
+}
+
+/// Jobs in one industry in a year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Industry {
+    pub name: String,
+    pub jobs: u32,
     pub year: i32,
     pub source: String,
 }
 
 /// Typical entry-level education.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Education {
     pub text: String,
+    pub meaning: Option<String>,
     pub note: Option<String>,
     pub year: i32,
     pub source: String,
 }
 
-/// A dated one-off figure.
-#[derive(Debug, Clone)]
-pub struct Fact {
-    pub value: String,
-    pub as_of: String,
-    pub year: i32,
-    pub source: String,
-}
-
-/// One section page of a pathway, rendered.
+/// One section of a pathway: front matter, and its Markdown source (the
+/// layers above render it).
 #[derive(Debug)]
 pub struct Section {
     pub slug: String,
     pub title: String,
     pub nav_title: String,
     pub summary: String,
-    /// Source ids: those in front matter, then those of figures the page uses.
+    /// Source ids the page relies on for its words.
     pub sources: Vec<String>,
-    pub doc: crate::markdown::Rendered,
+    pub key_figure: Option<figures::FigureName>,
+    /// The whole file, and where the Markdown body starts in it.
+    pub file: Arc<SourceFile>,
+    pub body_start: usize,
+}
+
+impl Section {
+    pub fn body(&self) -> &str {
+        &self.file.text[self.body_start..]
+    }
 }
 
 /// The career map of a pathway.
@@ -297,6 +323,13 @@ impl CareerMap {
 
     pub fn titles_at<'a>(&'a self, level: &'a str) -> impl Iterator<Item = &'a JobTitle> + 'a {
         self.titles.iter().filter(move |t| t.education == level)
+    }
+
+    /// Levels that have at least one title.
+    pub fn used_levels(&self) -> impl Iterator<Item = &Level> {
+        self.levels
+            .iter()
+            .filter(|l| self.titles.iter().any(|t| t.education == l.id))
     }
 }
 
@@ -334,21 +367,23 @@ pub enum MoveKind {
     Lateral,
 }
 
-impl MoveKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            MoveKind::Advance => "Step up to",
-            MoveKind::Lateral => "Move across to",
-        }
-    }
-}
-
 /// The "is it right for me?" self-check.
 #[derive(Debug, Clone)]
 pub struct SelfCheck {
     pub intro: String,
     pub statements: Vec<Statement>,
     pub next_steps: Vec<Link>,
+    /// What most-yes, mixed and most-no answers mean, and what to read next.
+    pub outcomes: [Outcome; 3],
+    /// Where the file is (a self-check no section shows is an error).
+    pub file: std::path::PathBuf,
+}
+
+/// The summary of one shape of answers, and the one page to read next.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub summary: String,
+    pub read_next: Link,
 }
 
 #[derive(Debug, Clone)]
@@ -364,5 +399,13 @@ pub struct Statement {
 #[derive(Debug, Clone)]
 pub struct Link {
     pub text: String,
+    pub href: String,
+}
+
+/// A link written in a data file, for checking against rendered pages.
+#[derive(Debug, Clone)]
+pub struct LinkRef {
+    pub file: Arc<SourceFile>,
+    pub offset: usize,
     pub href: String,
 }

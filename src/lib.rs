@@ -1,42 +1,51 @@
 //! pathways: a fast, server-rendered career-pathway website.
 //!
 //! Content (Markdown with TOML front matter, and TOML data) is loaded and
-//! validated once into an immutable [`content::Site`]; every page that does
-//! not depend on the query string is rendered at load into a
-//! [`store::Store`] with ETags and precompressed bodies; the router in
-//! [`http::app`] answers from it.
+//! validated into an immutable [`content::Site`]; every page that does not
+//! depend on the query string is rendered at load into a [`store::Store`]
+//! with ETags and precompressed bodies, and checked (links, anchors, ids)
+//! before it may be served; the router in [`http::app`] answers from it.
+//! Routes are defined in `http`; the page kinds and their paths in
+//! `registry`; their templates in `pages`.
 //!
 //! # Layout
 //!
-//! - `config`: the command line (`serve`, `check`).
-//! - `diag`: content diagnostics with `path:line:col`.
-//! - `content`: the typed model, loading and whole-site validation.
-//! - `markdown`: the one place that owns pulldown-cmark.
-//! - `blocks`: data-driven blocks inside sections (tables, self-check form).
-//! - `pages`: one askama template per page kind and `render_all`.
-//! - `share`: link-preview PNGs drawn from an SVG template.
-//! - `store`: rendered pages, ETags, compression, encoding negotiation.
-//! - `assets`: fingerprinted static files served by `ServeDir`.
-//! - `state`: one loaded version of the site, swapped atomically.
-//! - `http`: `app(state)`, handlers and headers (routes are defined there).
+//! Imports run one way, down this list:
+//!
+//! - `cli`: the command line (`serve`, `check`, `export`, `gen-corpus`).
+//! - `server`: binding, connection limits, graceful shutdown.
+//! - `http`: `app(state)`, handlers, the guard layer, responses.
+//! - `reload`: live content reload (SIGHUP, `--watch`), serialised.
 //! - `export`: the store written to files for a static host.
-//! - `reload`: live content reload (SIGHUP, `--watch`), atomic swap.
-//! - `server`: binding, timeouts and graceful shutdown.
+//! - `state`: one loaded version of the site, swapped atomically.
+//! - `pages`: templates per page kind, rendering, checks on rendered pages.
+//! - `search`: the full-text index and queries.
+//! - `share`: link-preview PNGs drawn from an SVG template.
+//! - `blocks`: figures in words, tables, the pay picture, forms.
+//! - `markdown`: the one place that owns pulldown-cmark.
+//! - `registry`: every page kind and its path.
+//! - `store`, `assets`: stored responses; fingerprinted static files.
+//! - `content`: the typed model, loading and validation.
+//! - `error`: the request error type.
+//! - `config`, `diag`, `util`: the command line's shape, diagnostics,
+//!   small utilities.
 
 pub mod assets;
-pub mod blocks;
+mod blocks;
+pub mod cli;
 pub mod config;
 pub mod content;
-pub mod corpus;
 pub mod diag;
+mod error;
 pub mod export;
 pub mod http;
 pub mod markdown;
 pub mod pages;
+pub(crate) mod registry;
 pub mod reload;
 pub mod search;
 pub mod server;
-pub mod share;
+mod share;
 pub mod state;
 pub mod store;
 pub mod util;

@@ -10,6 +10,9 @@ use std::time::Duration;
 /// Build a new site from `opts` and swap it in, or keep the old one.
 /// Returns whether the new site went live.
 pub async fn reload(state: &AppState, opts: &Options) -> bool {
+    // One reload at a time, in order: a build that started earlier can
+    // never finish last and replace a newer one.
+    let _turn = state.reload_lock().await;
     let opts = opts.clone();
     let started = std::time::Instant::now();
     let built = tokio::task::spawn_blocking(move || Loaded::build(&opts)).await;

@@ -38,6 +38,13 @@ use tantivy::{DocAddress, IndexReader, IndexSettings, ReloadPolicy, Searcher, Ta
 
 pub use params::{BadParams, Params};
 
+/// The rendered sections the index reads (the page layer provides them, so
+/// search never imports the layers above it).
+pub trait Sections: Sync {
+    /// Section `section` of pathway `pathway`, rendered for its page.
+    fn rendered(&self, pathway: usize, section: usize) -> Option<&crate::markdown::Rendered>;
+}
+
 /// Results per page.
 pub const PER_PAGE: usize = 10;
 /// Longest query used, in characters; the rest is cut.
@@ -59,14 +66,14 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The label shown on a result.
-    pub fn label(self) -> &'static str {
+    /// The label shown on a result, in the site's words.
+    pub fn label(self, ui: &crate::content::ui::SearchUi) -> String {
         match self {
-            Kind::Overview => "Overview",
-            Kind::Section => "Section",
-            Kind::Glossary => "Glossary",
-            Kind::JobTitle => "Job title",
-            Kind::Resource => "Resource",
+            Kind::Overview => ui.kind_overview.clone(),
+            Kind::Section => ui.kind_section.clone(),
+            Kind::Glossary => ui.kind_glossary.clone(),
+            Kind::JobTitle => ui.kind_title.clone(),
+            Kind::Resource => ui.kind_resource.clone(),
         }
     }
 
@@ -193,8 +200,8 @@ fn stem_analyzer() -> TextAnalyzer {
 
 impl Index {
     /// Index every document of the site in RAM.
-    pub fn build(site: &Site) -> Result<Self, IndexError> {
-        Self::from_docs(docs::collect(site))
+    pub fn build(site: &Site, sections: &dyn Sections) -> Result<Self, IndexError> {
+        Self::from_docs(docs::collect(site, sections))
     }
 
     fn from_docs(docs: Vec<Doc>) -> Result<Self, IndexError> {

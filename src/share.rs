@@ -4,10 +4,9 @@
 //! look the same everywhere. Names carry a content hash, so they are cached
 //! for a year.
 
-use crate::content::figures::{decade, format_percent};
-use crate::content::{Pathway, Site, format_money};
-use crate::markdown::escape;
-use crate::store::hash_hex;
+use crate::util::hash::hash_hex;
+use crate::util::html::escape;
+use crate::util::text::wrap;
 use std::fmt::Write as _;
 
 pub const WIDTH: u32 = 1200;
@@ -25,10 +24,32 @@ pub struct Card {
     pub kicker: String,
     pub title: String,
     pub fact: String,
+    /// A small bar chart instead of the fact: (label, value, 0..=1).
+    pub bars: Vec<(String, String, f64)>,
     pub footer: String,
 }
 
 impl Card {
+    /// Bars under the title: label, bar, value (drawn in place of the fact).
+    fn draw_bars(&self, s: &mut String) {
+        let top = 372.0;
+        let row = 180.0 / self.bars.len().max(3) as f64;
+        for (i, (label, value, frac)) in self.bars.iter().enumerate() {
+            let y = top + i as f64 * row;
+            let w = (620.0 * frac.clamp(0.02, 1.0)).round();
+            let _ = write!(
+                s,
+                r##"<text x="64" y="{:.0}" font-family="sans-serif" font-size="24" fill="#4d5b60">{}</text><rect x="430" y="{:.0}" width="{w}" height="30" rx="5" fill="#0a5c68"/><text x="{:.0}" y="{:.0}" font-family="sans-serif" font-weight="bold" font-size="26" fill="#1b2427">{}</text>"##,
+                y + 24.0,
+                escape(label),
+                y + 2.0,
+                430.0 + w + 14.0,
+                y + 26.0,
+                escape(value)
+            );
+        }
+    }
+
     /// Where the image is served: `/og/<page>.<hash>.png`.
     pub fn url_path(&self) -> String {
         let key = if self.page.is_empty() {
@@ -44,6 +65,9 @@ impl Card {
         let mut alt = format!("{}: {}", self.site, self.title);
         if !self.fact.is_empty() {
             let _ = write!(alt, ". {}", self.fact);
+        }
+        for (label, value, _) in &self.bars {
+            let _ = write!(alt, ". {label}: {value}");
         }
         alt
     }
@@ -67,9 +91,10 @@ impl Card {
         );
         // DejaVu Sans Bold runs about 0.62em a character: 66px fits about
         // 26 characters in the 1,072px text column, 54px about 31.
+        let max_small = if self.bars.is_empty() { 3 } else { 2 };
         let (lines, size) = match wrap(&self.title, 25, 2) {
             l if !l.last().is_some_and(|x| x.ends_with('…')) => (l, 66),
-            _ => (wrap(&self.title, 30, 3), 54),
+            _ => (wrap(&self.title, 30, max_small), 54),
         };
         for (i, line) in lines.iter().enumerate() {
             let _ = write!(
@@ -79,7 +104,9 @@ impl Card {
                 escape(line)
             );
         }
-        if !self.fact.is_empty() {
+        if !self.bars.is_empty() {
+            self.draw_bars(&mut s);
+        } else if !self.fact.is_empty() {
             let _ = write!(
                 s,
                 r##"<rect x="64" y="468" width="{}" height="64" rx="12" fill="#e3f1f3" stroke="#0a5c68" stroke-width="2"/><text x="88" y="511" font-family="sans-serif" font-size="30" fill="#06434c">{}</text>"##,
@@ -94,106 +121,6 @@ impl Card {
         );
         s
     }
-}
-
-/// Break `text` into at most `max_lines` lines of about `width`
-/// characters, ending with `…` when it does not fit. (Also used by the
-/// career-map diagram.)
-pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
-    let mut lines: Vec<String> = vec![String::new()];
-    for word in text.split_whitespace() {
-        let count = lines.len();
-        let last = lines.last_mut().expect("never empty");
-        if !last.is_empty() && last.chars().count() + 1 + word.chars().count() > width {
-            if count == max_lines {
-                last.push('…');
-                break;
-            }
-            lines.push(word.to_string());
-        } else {
-            if !last.is_empty() {
-                last.push(' ');
-            }
-            last.push_str(word);
-        }
-    }
-    lines
-}
-
-/// The headline figure for a page of a pathway.
-fn key_fact(p: &Pathway, section: Option<&str>) -> String {
-    let o = p.key();
-    match section {
-        Some("outlook") => format!(
-            "Projected growth: {} over {}",
-            format_percent(o.growth.percent),
-            decade(o.growth.from, o.growth.to),
-        ),
-        Some("education" | "job-titles" | "career-map") => {
-            format!(
-                "Typical entry education: {}",
-                o.entry_education.text.to_lowercase()
-            )
-        }
-        _ => format!(
-            "Median pay: {} a year ({})",
-            format_money(o.median_pay.annual),
-            o.median_pay.as_of
-        ),
-    }
-    .chars()
-    .take(54)
-    .collect()
-}
-
-/// Every card the site needs: the site's own, then each pathway's pages.
-pub fn cards(site: &Site) -> Vec<Card> {
-    let host = site
-        .base_url
-        .trim_start_matches("https://")
-        .trim_start_matches("http://")
-        .to_string();
-    let mut out = vec![Card {
-        page: String::new(),
-        site: site.name.clone(),
-        kicker: "Career pathways, explained plainly".into(),
-        title: site.tagline.clone(),
-        fact: String::new(),
-        footer: host.clone(),
-    }];
-    for p in &site.pathways {
-        let pathway = format!("{} ({})", p.title, p.short_title);
-        out.push(Card {
-            page: p.path(),
-            site: site.name.clone(),
-            kicker: "Career pathway".into(),
-            title: pathway.clone(),
-            fact: key_fact(p, None),
-            footer: format!("{host}{}", p.path()),
-        });
-        for s in &p.sections {
-            out.push(Card {
-                page: p.section_path(s),
-                site: site.name.clone(),
-                kicker: pathway.clone(),
-                title: s.title.clone(),
-                fact: key_fact(p, Some(&s.slug)),
-                footer: format!("{host}{}", p.section_path(s)),
-            });
-        }
-        if p.career_map.is_some() {
-            let path = format!("{}/career-map", p.path());
-            out.push(Card {
-                page: path.clone(),
-                site: site.name.clone(),
-                kicker: pathway.clone(),
-                title: format!("{} career map: job titles and moves", p.short_title),
-                fact: key_fact(p, Some("career-map")),
-                footer: format!("{host}{path}"),
-            });
-        }
-    }
-    out
 }
 
 /// Parser options with the bundled fonts, made once.
@@ -226,17 +153,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn titles_wrap_to_at_most_three_lines() {
-        let lines = wrap(
-            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen",
-            20,
-            3,
-        );
-        assert_eq!(lines.len(), 3);
-        assert!(lines[2].ends_with('…'));
-    }
-
-    #[test]
     fn a_card_renders_to_a_png_of_1200_by_630() {
         let card = Card {
             page: "/pathways/x".into(),
@@ -244,6 +160,7 @@ mod tests {
             kicker: "Career pathway".into(),
             title: "Health Information Management".into(),
             fact: "Median pay: $58,250 a year (May 2022)".into(),
+            bars: vec![("Certificate".into(), "$50,250".into(), 0.5)],
             footer: "example.org/pathways/x".into(),
         };
         let png = render_png(&card.svg()).unwrap();

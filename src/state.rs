@@ -33,8 +33,7 @@ pub enum BuildError {
     Content(#[from] LoadError),
     #[error("static assets: {0:#}")]
     Assets(anyhow::Error),
-    #[error("rendering pages: {0}")]
-    Render(#[from] askama::Error),
+
     #[error("building the search index: {0}")]
     Search(#[from] crate::search::IndexError),
     #[error("{0}")]
@@ -68,40 +67,32 @@ impl Loaded {
         loaded
     }
 
-    /// Render a loaded site with built assets.
-    pub fn from_parts(site: Site, assets: Assets) -> Result<Self, BuildError> {
-        // The search index builds on one core while pages render and
-        // compress on the others.
-        let (rendered, search) = std::thread::scope(|scope| {
-            let search = scope.spawn(|| {
-                let t = std::time::Instant::now();
-                let index = crate::search::Index::build(&site);
-                tracing::debug!(elapsed = ?t.elapsed(), "search index built");
-                index
-            });
-            let rendered = pages::render_all(&site, &assets);
-            (rendered, search.join())
-        });
-        let (store, chrome) = rendered?;
-        let search = match search {
-            Ok(index) => index?,
-            Err(_) => return Err(BuildError::Internal("the search index thread panicked")),
-        };
+    /// Render a loaded site with built assets. The search index builds
+    /// on one core while pages render and compress on the others.
+    pub fn from_parts(mut site: Site, assets: Assets) -> Result<Self, BuildError> {
+        let (built, search) = pages::build(&site, &assets, |sections| {
+            let t = std::time::Instant::now();
+            let index = crate::search::Index::build(&site, sections);
+            tracing::debug!(elapsed = ?t.elapsed(), "search index built");
+            index
+        })?;
+        let search = search?;
+        site.warnings.extend(built.warnings);
         let aliases = site
             .pathways
             .iter()
             .flat_map(|p| {
                 p.aliases
                     .iter()
-                    .map(move |a| (a.to_ascii_lowercase(), p.path()))
+                    .map(move |a| (a.to_ascii_lowercase(), crate::registry::pathway_path(p)))
             })
             .collect();
         let https = site.base_url.starts_with("https://");
         Ok(Self {
             site,
-            store,
+            store: built.store,
             assets,
-            chrome,
+            chrome: built.chrome,
             aliases,
             search,
             https,
@@ -139,6 +130,9 @@ pub struct AppState {
     rejected: Arc<arc_swap::ArcSwapOption<String>>,
     /// Editor mode: show a banner when an edit is rejected.
     editor: bool,
+    /// Held for a whole reload (build and swap), so reloads run one at a
+    /// time in the order they were asked for and the newest content wins.
+    reloading: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl AppState {
@@ -147,6 +141,7 @@ impl AppState {
             inner: Arc::new(ArcSwap::from_pointee(loaded)),
             rejected: Arc::new(arc_swap::ArcSwapOption::empty()),
             editor: false,
+            reloading: Arc::new(tokio::sync::Mutex::new(())),
         }
     }
 
@@ -168,6 +163,11 @@ impl AppState {
         loaded
     }
 
+    /// Wait for the reload lock (see `reloading`).
+    pub async fn reload_lock(&self) -> tokio::sync::OwnedMutexGuard<()> {
+        self.reloading.clone().lock_owned().await
+    }
+
     /// Record (or clear) why the last reload was refused.
     pub fn set_rejected(&self, why: Option<String>) {
         self.rejected.store(why.map(Arc::new));
@@ -179,6 +179,23 @@ impl AppState {
             self.rejected.load_full()
         } else {
             None
+        }
+    }
+
+    /// In editor mode with a rejected edit: the chrome with the banner.
+    pub fn editor_chrome(&self, loaded: &Loaded) -> Option<Chrome> {
+        self.editor_notice().map(|why| {
+            let mut chrome = loaded.chrome.clone();
+            chrome.banner = Some(why);
+            chrome
+        })
+    }
+
+    /// The chrome for a page rendered now (with the banner when there is one).
+    pub fn chrome<'a>(&self, loaded: &'a Loaded) -> std::borrow::Cow<'a, Chrome> {
+        match self.editor_chrome(loaded) {
+            Some(c) => std::borrow::Cow::Owned(c),
+            None => std::borrow::Cow::Borrowed(&loaded.chrome),
         }
     }
 }

@@ -2,10 +2,11 @@
 //! bodies compressed once at load. Serving a page is a lookup and a choice
 //! of encoding, never a render or a compression.
 
+use crate::util::compress::{brotli_at, gzip};
+use crate::util::hash::hash_hex;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use bytes::Bytes;
 use std::collections::HashMap;
-use std::io::Write as _;
 
 /// How long clients and caches may keep a response. One place decides the
 /// headers for every kind of response.
@@ -83,8 +84,9 @@ pub fn negotiate(headers: &HeaderMap) -> Encoding {
         let name = it.next().unwrap_or("").trim().to_ascii_lowercase();
         let mut q = 1.0f32;
         for param in it {
-            if let Some(v) = param.trim().strip_prefix("q=") {
-                q = v.trim().parse().unwrap_or(0.0);
+            let param = param.trim();
+            if param.len() > 2 && param[..2].eq_ignore_ascii_case("q=") {
+                q = param[2..].trim().parse().unwrap_or(0.0);
             }
         }
         match name.as_str() {
@@ -105,9 +107,19 @@ pub fn negotiate(headers: &HeaderMap) -> Encoding {
     }
 }
 
+/// What a stored response is, for the router.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The same bytes for every request.
+    Static,
+    /// A page that shows a self-check (pathway and section index): with
+    /// answers in the query string, the result is rendered per request.
+    SelfCheck(usize, usize),
+}
+
 /// One stored response.
 #[derive(Debug, Clone)]
-pub struct Page {
+pub struct Stored {
     pub status: StatusCode,
     pub content_type: &'static str,
     pub cache: CachePolicy,
@@ -116,10 +128,11 @@ pub struct Page {
     pub br: Bytes,
     /// Strong ETag of the identity body, quoted.
     pub etag: String,
+    pub kind: Kind,
 }
 
-impl Page {
-    /// A page; its compressed bodies are made by [`Page::compress`] (the
+impl Stored {
+    /// A page; its compressed bodies are made by [`Stored::compress`] (the
     /// store does that for all pages at once, on every core).
     pub fn new(
         status: StatusCode,
@@ -136,6 +149,7 @@ impl Page {
             gzip: Bytes::new(),
             br: Bytes::new(),
             etag,
+            kind: Kind::Static,
         }
     }
 
@@ -171,54 +185,12 @@ fn compressible(content_type: &str) -> bool {
         || content_type.starts_with("image/svg")
 }
 
-/// FNV-1a, 64 bits, as 16 hex digits: stable across runs and builds, so
-/// fingerprints and ETags do not change when the bytes do not.
-pub fn hash_hex(bytes: &[u8]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{h:016x}")
-}
-
-/// gzip at the highest level (done once, at load).
-pub fn gzip(body: &[u8]) -> Vec<u8> {
-    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    enc.write_all(body).expect("writing to a Vec cannot fail");
-    enc.finish().expect("writing to a Vec cannot fail")
-}
-
-/// brotli at the highest quality (done once, at load): for assets.
-pub fn brotli(body: &[u8]) -> Vec<u8> {
-    brotli_at(body, 11)
-}
-
-/// brotli at a chosen quality. Measured on a 17 KB section page: quality 11
-/// takes 24 ms for 3,735 bytes, quality 10 takes 9 ms for 3,868 bytes (3%
-/// more), quality 5 takes 1 ms for 4,313 bytes.
-pub fn brotli_at(body: &[u8], quality: i32) -> Vec<u8> {
-    let mut out = Vec::new();
-    // A window about the size of the body: the same output for small
-    // bodies, far less memory while compressing. (Below 18 the encoder gets
-    // much slower at quality 5, so 18 is the floor.)
-    let lgwin = (usize::BITS - body.len().max(1).leading_zeros()).clamp(18, 22) as i32;
-    let params = brotli::enc::BrotliEncoderParams {
-        quality,
-        lgwin,
-        ..Default::default()
-    };
-    brotli::BrotliCompress(&mut &body[..], &mut out, &params)
-        .expect("compressing from memory cannot fail");
-    out
-}
-
 /// A response made on first use and then kept (share images: drawing them
 /// all would slow startup on big sites, so a background thread draws them
 /// right after load and a request that comes first draws its own).
 pub struct Lazy {
-    make: Box<dyn Fn() -> Page + Send + Sync>,
-    page: std::sync::OnceLock<Page>,
+    make: Box<dyn Fn() -> Stored + Send + Sync>,
+    page: std::sync::OnceLock<Stored>,
 }
 
 impl std::fmt::Debug for Lazy {
@@ -230,14 +202,14 @@ impl std::fmt::Debug for Lazy {
 }
 
 impl Lazy {
-    pub fn new(make: impl Fn() -> Page + Send + Sync + 'static) -> Self {
+    pub fn new(make: impl Fn() -> Stored + Send + Sync + 'static) -> Self {
         Self {
             make: Box::new(make),
             page: std::sync::OnceLock::new(),
         }
     }
 
-    fn get(&self) -> &Page {
+    fn get(&self) -> &Stored {
         self.page.get_or_init(|| {
             let mut page = (self.make)();
             page.compress();
@@ -249,20 +221,24 @@ impl Lazy {
 /// All stored responses by path.
 #[derive(Debug, Default)]
 pub struct Store {
-    pages: HashMap<String, Page>,
+    pages: HashMap<String, Stored>,
+    /// Lowercased path → path, for redirects that fix letter case.
+    lower: HashMap<String, String>,
     lazy: HashMap<String, Lazy>,
 }
 
 impl Store {
-    pub fn insert(&mut self, path: impl Into<String>, page: Page) {
-        self.pages.insert(path.into(), page);
+    pub fn insert(&mut self, path: impl Into<String>, page: Stored) {
+        let path = path.into();
+        self.lower.insert(path.to_ascii_lowercase(), path.clone());
+        self.pages.insert(path, page);
     }
 
     pub fn insert_lazy(&mut self, path: impl Into<String>, lazy: Lazy) {
         self.lazy.insert(path.into(), lazy);
     }
 
-    pub fn get(&self, path: &str) -> Option<&Page> {
+    pub fn get(&self, path: &str) -> Option<&Stored> {
         self.pages
             .get(path)
             .or_else(|| self.lazy.get(path).map(Lazy::get))
@@ -287,7 +263,7 @@ impl Store {
     pub fn compress_all(&mut self) {
         let bytes: usize = self.pages.values().map(|p| p.body.len()).sum();
         let quality = if bytes > 4 * 1024 * 1024 { 5 } else { 10 };
-        let mut pages: Vec<&mut Page> = self.pages.values_mut().collect();
+        let mut pages: Vec<&mut Stored> = self.pages.values_mut().collect();
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let chunk = pages.len().div_ceil(threads).max(1);
         std::thread::scope(|scope| {
@@ -297,6 +273,14 @@ impl Store {
         });
     }
 
+    /// Make one lazy response now (`check` draws one share image to prove
+    /// the font and template work).
+    pub fn warm_one(&self) {
+        if let Some(lazy) = self.lazy.values().next() {
+            lazy.get();
+        }
+    }
+
     /// Make every lazy response now (run on a background thread after load).
     pub fn warm(&self) {
         for lazy in self.lazy.values() {
@@ -304,11 +288,10 @@ impl Store {
         }
     }
 
-    /// Does some stored path equal `path` ignoring ASCII case?
+    /// The stored path that equals `path` ignoring ASCII case (one lookup).
     pub fn find_case_insensitive(&self, path: &str) -> Option<&str> {
-        self.pages
-            .keys()
-            .find(|k| k.eq_ignore_ascii_case(path))
+        self.lower
+            .get(&path.to_ascii_lowercase())
             .map(String::as_str)
     }
 }
@@ -334,12 +317,14 @@ mod tests {
         assert_eq!(negotiate(&accept("*")), Encoding::Brotli);
         assert_eq!(negotiate(&accept("*;q=0")), Encoding::Identity);
         assert_eq!(negotiate(&accept("garbage;;q=x,,")), Encoding::Identity);
+        assert_eq!(negotiate(&accept("br;Q=0, gzip")), Encoding::Gzip);
+        assert_eq!(negotiate(&accept("GZIP;Q=0.5, br;q=0.1")), Encoding::Gzip);
     }
 
     #[test]
     fn compressed_bodies_decode_to_the_original() {
         let body = b"<p>hello hello hello hello</p>".repeat(20);
-        let mut page = Page::new(
+        let mut page = Stored::new(
             StatusCode::OK,
             "text/html; charset=utf-8",
             CachePolicy::Page,

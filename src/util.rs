@@ -1,4 +1,16 @@
 //! Small utilities at the bottom of the module tree: nothing here imports
 //! another module of this crate.
+//!
+//! - `base_url`: the checked base URL.
+//! - `html`: escaping, and reading the ids a rendered page defines.
+//! - `hash`: stable content hashes (ETags, fingerprints).
+//! - `compress`: gzip and brotli at load.
+//! - `query`: reading a query string.
+//! - `text`: ids, slugs, wrapping, numbers as readers see them.
 
 pub mod base_url;
+pub mod compress;
+pub mod hash;
+pub mod html;
+pub mod query;
+pub mod text;

@@ -1,208 +1,406 @@
-//! Sourced figures as readers see them: "$58,250 a year (May 2022)".
-//! Prose never types a figure; it names one (`{{ figure ID }}`) and this
-//! module finds and formats it, so pages and data always agree.
+//! Sourced figures by name. Prose never types a figure; it names one
+//! (`{{ figure medical-records-specialists.median_pay }}`, optionally
+//! `@2023` for a data year) and this module finds it, so pages and data
+//! always agree. A comparison with all occupations is made here too, and
+//! only with the baseline of the same year or projection period: a name
+//! with no such baseline is an error, never a cross-year comparison.
 
-use super::{Baseline, Fact, Occupation};
+use super::{Baseline, Count, Education, Group, Growth, Pathway, Pay};
 
-/// `12345` -> `12,345`.
-pub fn format_number(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
+/// The group name of the all-occupations baseline.
+pub const ALL: &str = "all-occupations";
+
+/// What a figure is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    MedianPay,
+    HourlyPay,
+    PayRange,
+    Jobs,
+    Growth,
+    Change,
+    Openings,
+    EntryEducation,
+}
+
+impl Field {
+    pub const ALL: [Field; 8] = [
+        Field::MedianPay,
+        Field::HourlyPay,
+        Field::PayRange,
+        Field::Jobs,
+        Field::Growth,
+        Field::Change,
+        Field::Openings,
+        Field::EntryEducation,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::MedianPay => "median_pay",
+            Field::HourlyPay => "hourly_pay",
+            Field::PayRange => "pay_range",
+            Field::Jobs => "jobs",
+            Field::Growth => "growth",
+            Field::Change => "change",
+            Field::Openings => "openings",
+            Field::EntryEducation => "entry_education",
         }
-        out.push(c);
-    }
-    out
-}
-
-/// `58250` -> `$58,250`.
-pub fn format_money(n: u32) -> String {
-    format!("${}", format_number(u64::from(n)))
-}
-
-/// `8.0` -> `8%`, `3.1` -> `3.1%`.
-pub fn format_percent(p: f64) -> String {
-    if p.fract() == 0.0 {
-        format!("{p:.0}%")
-    } else {
-        format!("{p}%")
     }
 }
 
-/// `2019, 2029` -> `2019–29`.
-pub fn decade(from: i32, to: i32) -> String {
-    if from / 100 == to / 100 {
-        format!("{from}–{:02}", to % 100)
-    } else {
-        format!("{from}–{to}")
-    }
+/// A parsed figure name: `group.field` or `group.field@year`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FigureName {
+    pub group: String,
+    pub field: Field,
+    pub year: Option<i32>,
 }
 
-/// A figure named in prose, resolved: its text, its source id, its year.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FigureRef {
-    pub text: String,
-    pub source: String,
-    pub year: i32,
-}
-
-/// The fields a `{{ figure occupation.FIELD }}` may name.
-pub const FIELDS: &[&str] = &[
-    "median_pay",
-    "hourly_pay",
-    "jobs",
-    "growth",
-    "change",
-    "openings",
-    "entry_education",
-];
-
-/// Resolves `occupation-id.field`, `all-occupations.field` or `fact-id`.
-/// The error is a sentence saying what exists.
-pub fn resolve(
-    name: &str,
-    occupations: &[Occupation],
-    facts: &std::collections::BTreeMap<String, Fact>,
-    baseline: &Baseline,
-) -> Result<FigureRef, String> {
-    let Some((who, field)) = name.split_once('.') else {
-        return facts
-            .get(name)
-            .map(|f| FigureRef {
-                text: format!("{} ({})", f.value, f.as_of),
-                source: f.source.clone(),
-                year: f.year,
-            })
+impl FigureName {
+    /// Parse; the error says how a name is written.
+    pub fn parse(name: &str) -> Result<Self, String> {
+        let (name, year) = match name.split_once('@') {
+            Some((n, y)) => {
+                let y: i32 = y.parse().map_err(|_| {
+                    format!("`@{y}` is not a year; write a data year like `@2023`")
+                })?;
+                (n, Some(y))
+            }
+            None => (name, None),
+        };
+        let Some((group, field)) = name.split_once('.') else {
+            return Err(format!(
+                "`{name}` is not a figure name; write `group-id.field`, for example `{ALL}.median_pay`"
+            ));
+        };
+        let field = Field::ALL
+            .into_iter()
+            .find(|f| f.name() == field)
             .ok_or_else(|| {
-                let known: Vec<&str> = facts.keys().map(String::as_str).collect();
                 format!(
-                    "there is no fact `{name}` in pathway.toml; known facts: {}; for an occupation's figure write `occupation-id.field`",
-                    list_or_none(&known)
+                    "`{field}` is not a figure; use one of {}",
+                    Field::ALL.map(Field::name).join(", ")
                 )
-            });
+            })?;
+        Ok(Self {
+            group: group.to_string(),
+            field,
+            year,
+        })
+    }
+}
+
+/// When a figure applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum When {
+    /// A May pay year (wage data).
+    May(i32),
+    /// A year (counts).
+    Year(i32),
+    /// A projection period.
+    Period(i32, i32),
+}
+
+impl When {
+    /// The data year (the start of a projection period).
+    pub fn year(self) -> i32 {
+        match self {
+            When::May(y) | When::Year(y) | When::Period(y, _) => y,
+        }
+    }
+}
+
+/// A figure's value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value<'a> {
+    Annual(u32),
+    Hourly(f64),
+    Range(u32, u32),
+    Jobs(u32),
+    Percent(f64),
+    Change(i64),
+    Openings(u32),
+    Education(&'a Education),
+}
+
+/// Who a figure is about.
+#[derive(Debug, Clone, Copy)]
+pub enum Subject<'a> {
+    Group(&'a Group),
+    AllOccupations,
+}
+
+/// A figure found by name.
+#[derive(Debug, Clone)]
+pub struct Figure<'a> {
+    pub subject: Subject<'a>,
+    pub value: Value<'a>,
+    pub when: When,
+    pub source: &'a str,
+}
+
+impl Figure<'_> {
+    /// Is this a figure of an older or broader group?
+    pub fn is_history(&self) -> bool {
+        matches!(self.subject, Subject::Group(g) if g.history)
+    }
+}
+
+/// Which way a figure compares with all occupations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    Above,
+    Below,
+    Same,
+}
+
+/// A figure beside the all-occupations figure of the same year or period.
+#[derive(Debug, Clone)]
+pub struct Comparison<'a> {
+    pub figure: Figure<'a>,
+    pub baseline: Figure<'a>,
+    pub relation: Relation,
+}
+
+/// Pick the entry of `year` (or the newest) from a list kept newest first.
+fn pick<'a, T>(
+    list: &'a [T],
+    year: Option<i32>,
+    year_of: impl Fn(&T) -> i32,
+    what: &str,
+    group: &str,
+) -> Result<&'a T, String> {
+    match year {
+        None => list
+            .first()
+            .ok_or_else(|| format!("`{group}` has no {what} figure in the data")),
+        Some(y) => list.iter().find(|x| year_of(x) == y).ok_or_else(|| {
+            let years: Vec<String> = list.iter().map(|x| year_of(x).to_string()).collect();
+            format!(
+                "`{group}` has no {what} figure for {y}; its {what} years are: {}",
+                if years.is_empty() { "none".into() } else { years.join(", ") }
+            )
+        }),
+    }
+}
+
+fn pay_figure<'a>(subject: Subject<'a>, p: &'a Pay, field: Field) -> Result<Figure<'a>, String> {
+    let value = match field {
+        Field::MedianPay => Value::Annual(p.annual),
+        Field::HourlyPay => Value::Hourly(
+            p.hourly
+                .ok_or_else(|| format!("the pay of May {} has no `hourly` figure", p.year))?,
+        ),
+        Field::PayRange => match (p.p10, p.p90) {
+            (Some(a), Some(b)) => Value::Range(a, b),
+            _ => {
+                return Err(format!(
+                    "the pay of May {} has no `p10` and `p90` (the spread of pay)",
+                    p.year
+                ));
+            }
+        },
+        _ => unreachable!("only pay fields reach here"),
     };
-    if who == "all-occupations" {
-        return match field {
-            "median_pay" => Ok(pay(&baseline.median_pay)),
-            "growth" => Ok(growth(&baseline.growth)),
-            _ => Err(format!(
-                "`all-occupations` has only `median_pay` and `growth`, not `{field}`"
+    Ok(Figure {
+        subject,
+        value,
+        when: When::May(p.year),
+        source: &p.source,
+    })
+}
+
+fn growth_figure<'a>(
+    subject: Subject<'a>,
+    g: &'a Growth,
+    field: Field,
+) -> Result<Figure<'a>, String> {
+    let value = match field {
+        Field::Growth => Value::Percent(g.percent),
+        Field::Change => Value::Change(g.change.ok_or_else(|| {
+            format!(
+                "the growth over {}-{} has no `change` (jobs added)",
+                g.from, g.to
+            )
+        })?),
+        _ => unreachable!("only growth fields reach here"),
+    };
+    Ok(Figure {
+        subject,
+        value,
+        when: When::Period(g.from, g.to),
+        source: &g.source,
+    })
+}
+
+/// Find a figure of a pathway (or of all occupations) by name.
+pub fn find<'a>(
+    name: &FigureName,
+    pathway: &'a Pathway,
+    baseline: &'a Baseline,
+) -> Result<Figure<'a>, String> {
+    let year = name.year;
+    if name.group == ALL {
+        let subject = Subject::AllOccupations;
+        return match name.field {
+            Field::MedianPay => {
+                let p = pick(&baseline.pay, year, |p| p.year, "pay", ALL)?;
+                pay_figure(subject, p, Field::MedianPay)
+            }
+            Field::Growth => {
+                let g = pick(&baseline.growth, year, |g| g.from, "growth", ALL)?;
+                growth_figure(subject, g, Field::Growth)
+            }
+            f => Err(format!(
+                "`{ALL}` has only `median_pay` and `growth`, not `{}`",
+                f.name()
             )),
         };
     }
-    let Some(o) = occupations.iter().find(|o| o.id == who) else {
-        let known: Vec<&str> = occupations.iter().map(|o| o.id.as_str()).collect();
+    let Some(group) = pathway.group(&name.group) else {
+        let known: Vec<&str> = pathway.groups.iter().map(|g| g.id.as_str()).collect();
         return Err(format!(
-            "there is no occupation `{who}` in pathway.toml; known occupations: {}",
-            list_or_none(&known)
+            "there is no occupation or history group `{}` in pathway.toml; known: {}, {ALL}",
+            name.group,
+            known.join(", ")
         ));
     };
-    let missing = || format!("occupation `{who}` has no `{field}` figure in pathway.toml");
-    match field {
-        "median_pay" => Ok(pay(&o.median_pay)),
-        "hourly_pay" => {
-            let hourly = o.median_pay.hourly.ok_or_else(missing)?;
-            Ok(FigureRef {
-                text: format!("${hourly:.2} an hour ({})", o.median_pay.as_of),
-                source: o.median_pay.source.clone(),
-                year: o.median_pay.year,
+    let subject = Subject::Group(group);
+    let gid = group.id.as_str();
+    match name.field {
+        Field::MedianPay | Field::HourlyPay | Field::PayRange => {
+            let list: Vec<&Pay> = match name.field {
+                Field::HourlyPay => group.pay.iter().filter(|p| p.hourly.is_some()).collect(),
+                Field::PayRange => group
+                    .pay
+                    .iter()
+                    .filter(|p| p.p10.is_some() && p.p90.is_some())
+                    .collect(),
+                _ => group.pay.iter().collect(),
+            };
+            let p = match year {
+                Some(_) => pick(&group.pay, year, |p| p.year, "pay", gid)?,
+                None => list.first().copied().ok_or_else(|| {
+                    format!("`{gid}` has no pay figure with `{}`", name.field.name())
+                })?,
+            };
+            pay_figure(subject, p, name.field)
+        }
+        Field::Jobs => {
+            let c = pick(&group.jobs, year, |c| c.year, "jobs", gid)?;
+            Ok(count(subject, c, Value::Jobs(c.value)))
+        }
+        Field::Openings => {
+            let c = pick(&group.openings, year, |c| c.year, "openings", gid)?;
+            // Openings are a yearly average over the projection period that
+            // starts in their year.
+            let period = group
+                .growth
+                .iter()
+                .find(|g| g.from == c.year)
+                .map_or(When::Year(c.year), |g| When::Period(g.from, g.to));
+            Ok(Figure {
+                subject,
+                value: Value::Openings(c.value),
+                when: period,
+                source: &c.source,
             })
         }
-        "jobs" => Ok(FigureRef {
-            text: format!(
-                "{} jobs ({})",
-                format_number(u64::from(o.jobs.value)),
-                o.jobs.as_of
-            ),
-            source: o.jobs.source.clone(),
-            year: o.jobs.year,
-        }),
-        "growth" => Ok(growth(&o.growth)),
-        "change" => {
-            let change = o.growth.change.ok_or_else(missing)?;
-            let sign = if change < 0 { "fewer" } else { "more" };
-            Ok(FigureRef {
-                text: format!(
-                    "{} {sign} jobs (projected {})",
-                    format_number(change.unsigned_abs()),
-                    decade(o.growth.from, o.growth.to)
-                ),
-                source: o.growth.source.clone(),
-                year: o.growth.year,
+        Field::Growth | Field::Change => {
+            let g = match (name.field, year) {
+                (Field::Change, None) => group
+                    .growth
+                    .iter()
+                    .find(|g| g.change.is_some())
+                    .ok_or_else(|| format!("`{gid}` has no growth figure with `change`"))?,
+                _ => pick(&group.growth, year, |g| g.from, "growth", gid)?,
+            };
+            growth_figure(subject, g, name.field)
+        }
+        Field::EntryEducation => {
+            let e = group
+                .entry_education
+                .as_ref()
+                .ok_or_else(|| format!("`{gid}` has no `entry_education`"))?;
+            Ok(Figure {
+                subject,
+                value: Value::Education(e),
+                when: When::Year(e.year),
+                source: &e.source,
             })
         }
-        "openings" => {
-            let openings = o.openings.as_ref().ok_or_else(missing)?;
-            Ok(FigureRef {
-                text: format!(
-                    "about {} openings a year (projected {})",
-                    format_number(u64::from(openings.value)),
-                    decade(o.growth.from, o.growth.to)
-                ),
-                source: openings.source.clone(),
-                year: openings.year,
-            })
-        }
-        "entry_education" => Ok(FigureRef {
-            text: o.entry_education.text.to_lowercase(),
-            source: o.entry_education.source.clone(),
-            year: o.entry_education.year,
-        }),
-        _ => Err(format!(
-            "`{field}` is not a figure; use one of {}",
-            FIELDS.join(", ")
-        )),
     }
 }
 
-fn pay(p: &super::Pay) -> FigureRef {
-    FigureRef {
-        text: format!("{} a year ({})", format_money(p.annual), p.as_of),
-        source: p.source.clone(),
-        year: p.year,
+fn count<'a>(subject: Subject<'a>, c: &'a Count, value: Value<'a>) -> Figure<'a> {
+    Figure {
+        subject,
+        value,
+        when: When::Year(c.year),
+        source: &c.source,
     }
 }
 
-fn growth(g: &super::Growth) -> FigureRef {
-    FigureRef {
-        text: format!(
-            "{} (projected {})",
-            format_percent(g.percent),
-            decade(g.from, g.to)
-        ),
-        source: g.source.clone(),
-        year: g.year,
+/// Compare a group's median pay or growth with all occupations in the same
+/// May year or over the same projection period.
+pub fn compare<'a>(
+    name: &FigureName,
+    pathway: &'a Pathway,
+    baseline: &'a Baseline,
+) -> Result<Comparison<'a>, String> {
+    if name.group == ALL {
+        return Err(format!(
+            "`{ALL}` is what other figures are compared with; name an occupation"
+        ));
     }
+    let figure = match name.field {
+        Field::MedianPay | Field::Growth => find(name, pathway, baseline)?,
+        f => {
+            return Err(format!(
+                "only `median_pay` and `growth` can be compared with all occupations, not `{}`",
+                f.name()
+            ));
+        }
+    };
+    let (baseline_fig, relation) = match (figure.when, &figure.value) {
+        (When::May(y), Value::Annual(a)) => {
+            let b = baseline.pay_in(y).ok_or_else(|| {
+                format!(
+                    "there is no all-occupations median pay for May {y} in site.toml, so this figure cannot be compared; add that year's baseline (with its source) or compare a year that has one"
+                )
+            })?;
+            (
+                pay_figure(Subject::AllOccupations, b, Field::MedianPay)?,
+                relation(f64::from(*a), f64::from(b.annual)),
+            )
+        }
+        (When::Period(from, to), Value::Percent(p)) => {
+            let b = baseline.growth_over(from, to).ok_or_else(|| {
+                format!(
+                    "there is no all-occupations growth for {from}-{to} in site.toml, so this projection cannot be compared; add that period's baseline (with its source) or compare a period that has one"
+                )
+            })?;
+            (
+                growth_figure(Subject::AllOccupations, b, Field::Growth)?,
+                relation(*p, b.percent),
+            )
+        }
+        _ => unreachable!("median pay is annual and growth a percent"),
+    };
+    Ok(Comparison {
+        figure,
+        baseline: baseline_fig,
+        relation,
+    })
 }
 
-fn list_or_none(items: &[&str]) -> String {
-    if items.is_empty() {
-        "none".to_string()
+fn relation(a: f64, b: f64) -> Relation {
+    if (a - b).abs() < f64::EPSILON {
+        Relation::Same
+    } else if a > b {
+        Relation::Above
     } else {
-        items.join(", ")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_get_thousands_separators() {
-        assert_eq!(format_number(0), "0");
-        assert_eq!(format_number(999), "999");
-        assert_eq!(format_number(1000), "1,000");
-        assert_eq!(format_number(562700), "562,700");
-        assert_eq!(format_money(110680), "$110,680");
-    }
-
-    #[test]
-    fn percent_and_decade_read_naturally() {
-        assert_eq!(format_percent(16.0), "16%");
-        assert_eq!(format_percent(3.1), "3.1%");
-        assert_eq!(decade(2022, 2032), "2022–32");
-        assert_eq!(decade(1995, 2005), "1995–2005");
+        Relation::Below
     }
 }

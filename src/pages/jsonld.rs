@@ -1,7 +1,7 @@
 //! JSON-LD structured data, built from the same data as the visible page.
 
-use super::Meta;
-use crate::content::{Occupation, Pathway, Site};
+use super::layout::Meta;
+use crate::content::{Group, Pathway, Site};
 use serde_json::{Value, json};
 
 /// Serialise for a `<script type="application/ld+json">` block: `<`, `>`
@@ -23,13 +23,14 @@ pub(crate) fn to_script(v: &Value) -> String {
 }
 
 /// The home page: the site itself.
-pub(super) fn website(site: &Site) -> String {
+pub(crate) fn website(site: &Site) -> String {
     to_script(&json!({
         "@context": "https://schema.org",
         "@type": "WebSite",
         "name": site.name,
         "url": site.url("/"),
         "description": site.description,
+        "inLanguage": site.ui.lang,
         "potentialAction": {
             "@type": "SearchAction",
             "target": site.url("/search?q={query}"),
@@ -38,32 +39,43 @@ pub(super) fn website(site: &Site) -> String {
     }))
 }
 
-/// Schema.org `Occupation` for one occupation.
-pub fn occupation(o: &Occupation) -> Value {
+/// Schema.org `Occupation` for one occupation, from its newest figures.
+pub(crate) fn occupation(o: &Group) -> Value {
     let mut v = json!({
         "@type": "Occupation",
         "name": o.title,
         "description": o.description,
-        "occupationalCategory": {
+    });
+    if let Some(soc) = &o.soc {
+        v["occupationalCategory"] = json!({
             "@type": "CategoryCode",
-            "codeValue": o.soc,
+            "codeValue": soc,
             "inCodeSet": {
                 "@type": "CategoryCodeSet",
                 "name": "2018 Standard Occupational Classification (SOC)",
             },
-        },
-        "estimatedSalary": [{
+        });
+    }
+    if let Some(pay) = o.pay.first() {
+        let mut dist = json!({
             "@type": "MonetaryAmountDistribution",
-            "name": format!("Median annual pay, {}", o.median_pay.as_of),
+            "name": format!("Median annual pay, May {}", pay.year),
             "currency": "USD",
             "duration": "P1Y",
-            "median": o.median_pay.annual,
-        }],
-        "educationRequirements": {
+            "median": pay.annual,
+        });
+        if let (Some(lo), Some(hi)) = (pay.p10, pay.p90) {
+            dist["percentile10"] = json!(lo);
+            dist["percentile90"] = json!(hi);
+        }
+        v["estimatedSalary"] = json!([dist]);
+    }
+    if let Some(e) = &o.entry_education {
+        v["educationRequirements"] = json!({
             "@type": "EducationalOccupationalCredential",
-            "credentialCategory": o.entry_education.text,
-        },
-    });
+            "credentialCategory": e.text,
+        });
+    }
     if !o.credentials.is_empty() {
         v["qualifications"] = Value::String(o.credentials.join(", "));
     }
@@ -72,15 +84,16 @@ pub fn occupation(o: &Occupation) -> Value {
 
 /// A page: `WebPage` with `lastReviewed`, `BreadcrumbList`, and, where the
 /// page shows them, one `Occupation` per occupation.
-pub(super) fn page(site: &Site, meta: &Meta, pathway: Option<(&Pathway, bool)>) -> String {
+pub(crate) fn page(site: &Site, meta: &Meta, pathway: Option<&Pathway>, shown: &[&Group]) -> String {
     let mut web_page = json!({
         "@type": "WebPage",
         "name": meta.og_title,
         "url": meta.canonical,
         "description": meta.description,
+        "inLanguage": site.ui.lang,
         "isPartOf": { "@type": "WebSite", "name": site.name, "url": site.url("/") },
     });
-    if let Some((p, _)) = pathway {
+    if let Some(p) = pathway {
         web_page["lastReviewed"] = Value::String(p.last_reviewed.iso());
     }
     let crumbs: Vec<Value> = meta
@@ -100,9 +113,7 @@ pub(super) fn page(site: &Site, meta: &Meta, pathway: Option<(&Pathway, bool)>) 
     if !crumbs.is_empty() {
         graph.push(json!({ "@type": "BreadcrumbList", "itemListElement": crumbs }));
     }
-    if let Some((p, true)) = pathway {
-        graph.extend(p.occupations.iter().map(occupation));
-    }
+    graph.extend(shown.iter().map(|o| occupation(o)));
     to_script(&json!({ "@context": "https://schema.org", "@graph": graph }))
 }
 

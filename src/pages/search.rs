@@ -1,19 +1,12 @@
 //! The `/search` page: the form, a page of results, the no-results help,
 //! or examples for an empty query. Rendered per request, never stored.
 
-use super::{Chrome, Meta};
+use super::layout::{Chrome, Meta};
 use crate::content::Site;
-use crate::search::Results;
+use crate::registry::{self, Page};
+use crate::search::{Hit, Results};
+use crate::util::text::{fill, number};
 use askama::Template;
-
-/// Example searches shown for an empty query.
-pub const EXAMPLES: [&str; 5] = [
-    "coder salary",
-    "rhit exam",
-    "cerification",
-    "how much do they make",
-    "29-2072",
-];
 
 #[derive(Template)]
 #[template(path = "search.html")]
@@ -23,81 +16,101 @@ struct SearchPage<'a> {
     /// The query as searched (cut to 200 characters), for the form.
     q: &'a str,
     results: &'a Results,
+    hits: Vec<(&'a Hit, String)>,
     count_text: String,
+    none_text: String,
+    past_end: String,
     examples: Vec<(String, String)>,
     /// Each pathway's title and its section links, for the no-results page.
     browse: Vec<(String, Vec<(String, String)>)>,
-    prev_href: Option<String>,
-    next_href: Option<String>,
+    prev: Option<(String, String)>,
+    next: Option<(String, String)>,
     first_href: String,
 }
 
 /// `/search?q=…&page=…` for a query and page.
 pub fn href(q: &str, page: usize) -> String {
     let enc: String = form_urlencoded::byte_serialize(q.as_bytes()).collect();
+    let base = Page::Search.path();
     if page > 1 {
-        format!("/search?q={enc}&page={page}")
+        format!("{base}?q={enc}&page={page}")
     } else {
-        format!("/search?q={enc}")
+        format!("{base}?q={enc}")
     }
 }
 
 /// Render the search page for some results.
-pub fn render(site: &Site, chrome: &Chrome, results: &Results) -> Result<String, askama::Error> {
+pub fn render(site: &Site, chrome: &Chrome, results: &Results) -> Result<String, String> {
+    let u = &site.ui.search;
     let q = results.query.as_str();
     let title = if q.is_empty() {
-        "Search".to_string()
+        u.title.clone()
     } else {
-        format!("Search: {q}")
+        fill(&u.title_query, &[("query", q)])
     };
-    let mut meta = Meta::new(
-        site,
-        "/search",
-        &title,
-        "Search every guide, term and resource on this site.",
-    );
+    let mut meta = Meta::new(site, &Page::Search.path(), &title, &u.description);
     meta.noindex = true;
-    let count_text = match results.total {
-        1 => format!("1 result for “{q}”."),
-        n => format!(
-            "{} results for “{q}”.",
-            crate::content::format_number(n as u64)
-        ),
+    let mut count_text = match results.total {
+        1 => fill(&u.one, &[("query", q)]),
+        n => fill(&u.many, &[("count", &number(n as u64)), ("query", q)]),
     };
+    if results.pages > 1 {
+        count_text.push(' ');
+        count_text.push_str(&fill(
+            &u.page_of,
+            &[
+                ("page", &results.page.to_string()),
+                ("pages", &results.pages.to_string()),
+            ],
+        ));
+    }
     let browse = if results.total == 0 && !q.is_empty() {
         site.pathways
             .iter()
             .take(5)
             .map(|p| {
-                let mut links = vec![(format!("{} overview", p.short_title), p.path())];
-                links.extend(
-                    p.sections
-                        .iter()
-                        .map(|s| (s.nav_title.clone(), p.section_path(s))),
-                );
-                if p.career_map.is_some() {
-                    links.push(("Career map".to_string(), format!("{}/career-map", p.path())));
-                }
+                let mut links = vec![(
+                    fill(&site.ui.errors.overview, &[("pathway", &p.short_title)]),
+                    registry::pathway_path(p),
+                )];
+                links.extend(chrome.menu(p).iter().cloned());
                 (p.title.clone(), links)
             })
             .collect()
     } else {
         Vec::new()
     };
-    SearchPage {
+    let page_label = |n: usize| fill(&u.page, &[("page", &n.to_string())]);
+    crate::blocks::html(&SearchPage {
         meta,
         chrome,
         q,
         results,
-        count_text,
-        examples: EXAMPLES
+        hits: results
+            .hits
             .iter()
+            .map(|h| (h, h.kind.label(u)))
+            .collect(),
+        count_text,
+        none_text: fill(&u.none, &[("query", q)]),
+        past_end: fill(
+            &u.past_end,
+            &[("requested", &results.requested_page.to_string())],
+        ),
+        examples: u
+            .example_list
+            .split(',')
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
             .map(|e| (e.to_string(), href(e, 1)))
             .collect(),
         browse,
-        prev_href: results.has_prev().then(|| href(q, results.page - 1)),
-        next_href: results.has_next().then(|| href(q, results.page + 1)),
+        prev: results
+            .has_prev()
+            .then(|| (href(q, results.page - 1), page_label(results.page - 1))),
+        next: results
+            .has_next()
+            .then(|| (href(q, results.page + 1), page_label(results.page + 1))),
         first_href: href(q, 1),
-    }
-    .render()
+    })
 }

@@ -1,10 +1,17 @@
 //! The self-check result: a per-request page whose URL carries the answers
 //! (`?a=1,3,4&u=2&n=5`, or the form's own `?s1=y&s2=u`), so a student can
 //! send it to an advisor who then sees the same result. Nothing is stored.
+//! Keys the self-check does not know (`src`, `utm_source`...) are ignored.
 
-use super::{Chrome, Meta, encode_component, html};
-use crate::blocks::self_check_form_with;
+use super::docs::{self, SectionDoc};
+use super::layout::{Chrome, Menu, Meta, encode_component, pathway_crumbs};
+use crate::registry::Page;
+use super::render::Cx;
+use crate::blocks::{Citations, html};
 use crate::content::{Link, Pathway, SelfCheck, Site};
+use crate::markdown::{Glossary, Ids};
+use crate::util::query::{BadQuery, pairs};
+use crate::util::text::fill;
 use askama::Template;
 use std::collections::BTreeMap;
 
@@ -32,13 +39,28 @@ impl Answer {
 /// Answers by statement id.
 pub type Answers = BTreeMap<u32, Answer>;
 
+/// What a query string asks of the self-check page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Asked {
+    /// No answers and no form submit: the plain page.
+    Nothing,
+    /// The form was sent with no answer chosen.
+    Unanswered,
+    Answers(Answers),
+}
+
 /// Why a query could not be read, in words for the reader.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BadQuery(pub String);
+pub struct BadAnswers(pub String);
 
-/// Parse the query string. `Ok(None)` means it carries no answers at all
-/// (show the plain form page).
-pub fn parse(query: &str, check: &SelfCheck) -> Result<Option<Answers>, BadQuery> {
+impl From<BadQuery> for BadAnswers {
+    fn from(e: BadQuery) -> Self {
+        BadAnswers(format!("The address could not be read: {e}."))
+    }
+}
+
+/// Read the query string.
+pub fn parse(query: Option<&str>, check: &SelfCheck) -> Result<Asked, BadAnswers> {
     let known: Vec<u32> = check.statements.iter().map(|s| s.id).collect();
     let valid = || {
         known
@@ -49,19 +71,23 @@ pub fn parse(query: &str, check: &SelfCheck) -> Result<Option<Answers>, BadQuery
     };
     let mut answers = Answers::new();
     let mut items = 0usize;
-    let mut any = false;
-    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
-        let (answer, ids): (Answer, Vec<&str>) = match key.as_ref() {
+    let mut sent = false;
+    for (key, value) in pairs(query)? {
+        let (answer, ids): (Answer, Vec<&str>) = match key.as_str() {
             "a" | "y" => (Answer::Yes, value.split(',').collect()),
             "u" => (Answer::Unsure, value.split(',').collect()),
             "n" => (Answer::No, value.split(',').collect()),
-            k if k.starts_with('s') && k.len() > 1 => {
-                let answer = match value.as_ref() {
+            "sent" => {
+                sent = true;
+                continue;
+            }
+            k if k.len() > 1 && k.starts_with('s') && k[1..].bytes().all(|b| b.is_ascii_digit()) => {
+                let answer = match value.as_str() {
                     "y" => Answer::Yes,
                     "u" => Answer::Unsure,
                     "n" => Answer::No,
                     other => {
-                        return Err(BadQuery(format!(
+                        return Err(BadAnswers(format!(
                             "The answer “{}” is not one we know; answers are y (sounds like me), u (not sure) or n (not really).",
                             truncate(other)
                         )));
@@ -69,26 +95,26 @@ pub fn parse(query: &str, check: &SelfCheck) -> Result<Option<Answers>, BadQuery
                 };
                 (answer, vec![&k[1..]])
             }
+            // Keys the self-check does not use: tracking tags and the like.
             _ => continue,
         };
-        any = true;
         for id in ids.into_iter().map(str::trim).filter(|s| !s.is_empty()) {
             items += 1;
             if items > MAX_ITEMS {
-                return Err(BadQuery(format!(
+                return Err(BadAnswers(format!(
                     "This link carries more than {MAX_ITEMS} answers, but the self-check has only {} statements.",
                     known.len()
                 )));
             }
             let n: u32 = id.parse().map_err(|_| {
-                BadQuery(format!(
+                BadAnswers(format!(
                     "“{}” is not a statement number. The statements are numbered {}.",
                     truncate(id),
                     valid()
                 ))
             })?;
             if !known.contains(&n) {
-                return Err(BadQuery(format!(
+                return Err(BadAnswers(format!(
                     "There is no statement {n}. The statements are numbered {}.",
                     valid()
                 )));
@@ -97,7 +123,11 @@ pub fn parse(query: &str, check: &SelfCheck) -> Result<Option<Answers>, BadQuery
             answers.entry(n).or_insert(answer);
         }
     }
-    Ok(any.then_some(answers))
+    Ok(match (answers.is_empty(), sent) {
+        (false, _) => Asked::Answers(answers),
+        (true, true) => Asked::Unanswered,
+        (true, false) => Asked::Nothing,
+    })
 }
 
 fn truncate(s: &str) -> String {
@@ -110,19 +140,15 @@ fn truncate(s: &str) -> String {
 
 /// The canonical query for a set of answers: `a=1,3&u=2&n=4`.
 pub fn canonical_query(answers: &Answers) -> String {
-    let list = |want: Answer| {
-        answers
+    let mut parts = Vec::new();
+    for (key, want) in [("a", Answer::Yes), ("u", Answer::Unsure), ("n", Answer::No)] {
+        let list: Vec<String> = answers
             .iter()
             .filter(|(_, a)| **a == want)
             .map(|(id, _)| id.to_string())
-            .collect::<Vec<_>>()
-            .join(",")
-    };
-    let mut parts = Vec::new();
-    for (key, want) in [("a", Answer::Yes), ("u", Answer::Unsure), ("n", Answer::No)] {
-        let l = list(want);
-        if !l.is_empty() {
-            parts.push(format!("{key}={l}"));
+            .collect();
+        if !list.is_empty() {
+            parts.push(format!("{key}={}", list.join(",")));
         }
     }
     parts.join("&")
@@ -132,7 +158,7 @@ struct Row {
     id: u32,
     kind: &'static str,
     text: String,
-    answer: &'static str,
+    answer: String,
     meaning: String,
     read_more: Vec<Link>,
 }
@@ -142,100 +168,142 @@ struct Row {
 struct ResultPage<'a> {
     meta: Meta,
     chrome: &'a Chrome,
-    p: &'a Pathway,
-    check: &'a SelfCheck,
+    menu: Menu,
+    summary: &'a str,
+    read_next: Option<&'a Link>,
+    answered: String,
     rows: Vec<Row>,
-    answered: usize,
-    yes: usize,
-    unsure: usize,
-    no: usize,
+    next_steps: &'a [Link],
     result_url: String,
     subject_enc: String,
     body_enc: String,
     form: String,
 }
 
-/// Render the result page for these answers.
+/// Render the result page for these answers, on the page of section `i`.
 pub fn render_result(
     site: &Site,
     chrome: &Chrome,
     p: &Pathway,
-    check: &SelfCheck,
+    i: usize,
     answers: &Answers,
-) -> Result<String, askama::Error> {
-    let path = format!("{}/right-for-me", p.path());
+) -> Result<String, String> {
+    let check = p.self_check.as_ref().ok_or("no self-check")?;
+    let ui = &site.ui;
+    let u = &ui.results;
+    let path = Page::Section(p, i).path();
     let query = canonical_query(answers);
-    let result_url = if query.is_empty() {
-        site.url(&path)
-    } else {
-        format!("{}?{query}", site.url(&path))
-    };
+    let result_url = format!("{}?{query}", site.url(&path));
     let rows = check
         .statements
         .iter()
         .map(|s| {
             let (kind, answer, meaning) = match answers.get(&s.id) {
-                Some(Answer::Yes) => ("yes", "sounds like me", s.yes.clone()),
-                Some(Answer::Unsure) => ("unsure", "not sure", s.unsure.clone()),
-                Some(Answer::No) => ("no", "not really", s.no.clone()),
-                None => ("skipped", "skipped", s.unsure.clone()),
+                Some(Answer::Yes) => ("yes", &ui.parts.answer_yes, &s.yes),
+                Some(Answer::Unsure) => ("unsure", &ui.parts.answer_unsure, &s.unsure),
+                Some(Answer::No) => ("no", &ui.parts.answer_no, &s.no),
+                None => ("skipped", &u.skipped, &s.unsure),
             };
             Row {
                 id: s.id,
                 kind,
                 text: s.text.clone(),
-                answer,
-                meaning,
+                answer: answer.clone(),
+                meaning: meaning.clone(),
                 read_more: s.read_more.clone(),
             }
         })
         .collect();
     let count = |want| answers.values().filter(|a| **a == want).count();
-    let title = format!("Is {} right for me? My self-check", p.short_title);
+    let (yes, unsure, no) = (count(Answer::Yes), count(Answer::Unsure), count(Answer::No));
+    let outcome = if yes > no + unsure {
+        &check.outcomes[0]
+    } else if no > yes + unsure {
+        &check.outcomes[2]
+    } else {
+        &check.outcomes[1]
+    };
+    let title = fill(&u.title, &[("short", &p.short_title)]);
     let mut meta = Meta::new(
         site,
         &path,
         &title,
-        &format!(
-            "A self-check for a career in {}: what each answer means and where to read more.",
-            p.title.to_lowercase()
-        ),
+        &fill(&u.description, &[("field", &p.title.to_lowercase())]),
     );
     meta.noindex = true;
     meta.nav = "pathways";
-    let mut crumbs = super::pathway_crumbs(p);
-    crumbs.push(("Is it right for me?", path.clone()));
-    crumbs.push(("My results", format!("{path}?{query}")));
+    let mut crumbs = pathway_crumbs(ui, p);
+    crumbs.push((p.sections[i].nav_title.clone(), path.clone()));
+    crumbs.push((u.crumb.clone(), format!("{path}?{query}")));
     let meta = meta.crumbs(crumbs);
     let answer_of = |id: u32| answers.get(&id).map(|a| a.code());
-    let body = format!(
-        "My answers to the {} self-check:\n\n{result_url}",
-        p.short_title
-    );
-    let page = ResultPage {
+    let form = crate::blocks::parts::self_check_form(&ui.parts, "", check, &path, &answer_of, false)?;
+    let body = format!("{}\n\n{result_url}", fill(&u.mail, &[("short", &p.short_title)]));
+    html(&ResultPage {
+        menu: Menu::new(ui, p, chrome.menu(p), &path),
         meta,
         chrome,
-        p,
-        check,
+        summary: &outcome.summary,
+        read_next: Some(&outcome.read_next),
+        answered: fill(
+            &u.answered,
+            &[
+                ("answered", &answers.len().to_string()),
+                ("total", &check.statements.len().to_string()),
+                ("yes", &yes.to_string()),
+                ("unsure", &unsure.to_string()),
+                ("no", &no.to_string()),
+            ],
+        ),
         rows,
-        answered: answers.len(),
-        yes: count(Answer::Yes),
-        unsure: count(Answer::Unsure),
-        no: count(Answer::No),
+        next_steps: &check.next_steps,
         subject_enc: encode_component(&title),
         body_enc: encode_component(&body),
         result_url,
-        form: self_check_form_with(p, check, &answer_of),
+        form: form.html,
+    })
+}
+
+/// The self-check's own page again, with the "choose an answer" message
+/// (the form was sent with nothing chosen).
+pub fn render_unanswered(site: &Site, chrome: &Chrome, p: &Pathway, i: usize) -> Result<String, String> {
+    let glossary = Glossary::new(&site.glossary);
+    let s = &p.sections[i];
+    let cites = Citations::new(site, "");
+    let mut diags = Vec::new();
+    let doc = docs::render_section(site, p, s, &glossary, &Ids::default(), &cites, true, &mut diags);
+    let section_doc = SectionDoc {
+        key: None,
+        doc,
+        cited: cites.list(),
+        groups: cites.groups(),
     };
-    html(&page).map(|b| String::from_utf8(b).unwrap_or_default())
+    let mut all = docs::Docs::default();
+    let pi = site.pathways.iter().position(|x| std::ptr::eq(x, p)).unwrap_or(0);
+    all.sections.insert((pi, i), section_doc);
+    let cx = Cx {
+        site,
+        chrome,
+        docs: &all,
+        glossary: &glossary,
+    };
+    let doc = all.get(pi, i).ok_or("no section")?;
+    super::pathway::section(&cx, p, i, doc)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::Statement;
+    use crate::content::{Outcome, Statement};
 
     fn check() -> SelfCheck {
+        let outcome = || Outcome {
+            summary: String::new(),
+            read_next: Link {
+                text: String::new(),
+                href: String::new(),
+            },
+        };
         SelfCheck {
             intro: String::new(),
             statements: (1..=6)
@@ -249,35 +317,39 @@ mod tests {
                 })
                 .collect(),
             next_steps: vec![],
+            outcomes: [outcome(), outcome(), outcome()],
+            file: Default::default(),
+        }
+    }
+
+    fn answers(q: &str) -> Answers {
+        match parse(Some(q), &check()).unwrap() {
+            Asked::Answers(a) => a,
+            other => panic!("{other:?}"),
         }
     }
 
     #[test]
     fn comma_lists_and_form_fields_give_the_same_answers() {
-        let a = parse("a=1,3&u=2&n=4", &check()).unwrap().unwrap();
-        let b = parse("s1=y&s2=u&s3=y&s4=n", &check()).unwrap().unwrap();
+        let a = answers("a=1,3&u=2&n=4");
+        let b = answers("s1=y&s2=u&s3=y&s4=n&sent=1");
         assert_eq!(a, b);
         assert_eq!(canonical_query(&a), "a=1,3&u=2&n=4");
     }
 
     #[test]
     fn unknown_ids_non_numbers_and_floods_are_refused_politely() {
-        assert!(
-            parse("a=9", &check())
-                .unwrap_err()
-                .0
-                .contains("no statement 9")
-        );
-        assert!(parse("a=x", &check()).is_err());
-        assert!(parse("s1=maybe", &check()).is_err());
+        assert!(parse(Some("a=9"), &check()).unwrap_err().0.contains("no statement 9"));
+        assert!(parse(Some("a=x"), &check()).is_err());
+        assert!(parse(Some("s1=maybe"), &check()).is_err());
         let flood = format!("a={}", vec!["1"; 10_000].join(","));
-        assert!(parse(&flood, &check()).is_err());
+        assert!(parse(Some(&flood), &check()).is_err());
     }
 
     #[test]
-    fn repeats_keep_the_first_answer_and_other_keys_are_ignored() {
-        let a = parse("a=1,1&n=1&utm_source=x", &check()).unwrap().unwrap();
-        assert_eq!(a.get(&1), Some(&Answer::Yes));
-        assert_eq!(parse("utm_source=x", &check()).unwrap(), None);
+    fn keys_the_self_check_does_not_use_are_ignored() {
+        assert_eq!(answers("a=1&src=newsletter&utm_source=x&fbclid=y&share=1").len(), 1);
+        assert_eq!(parse(Some("src=x&utm_source=x"), &check()).unwrap(), Asked::Nothing);
+        assert_eq!(parse(Some("sent=1"), &check()).unwrap(), Asked::Unanswered);
     }
 }

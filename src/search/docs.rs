@@ -2,6 +2,8 @@
 //! the loaded [`Site`].
 
 use super::Kind;
+use super::Sections;
+use crate::registry;
 use crate::content::{Pathway, Site};
 
 /// One searchable document.
@@ -33,10 +35,10 @@ impl Doc {
 }
 
 /// Every document of the site, in a stable order.
-pub(super) fn collect(site: &Site) -> Vec<Doc> {
+pub(super) fn collect(site: &Site, sections: &dyn Sections) -> Vec<Doc> {
     let mut docs = Vec::new();
-    for p in &site.pathways {
-        pathway(p, &mut docs);
+    for (pi, p) in site.pathways.iter().enumerate() {
+        pathway(site, p, pi, sections, &mut docs);
     }
     for t in &site.glossary {
         let title = match &t.expansion {
@@ -52,42 +54,50 @@ pub(super) fn collect(site: &Site) -> Vec<Doc> {
         docs.push(Doc {
             kind: Kind::Glossary,
             title,
-            crumbs: vec!["Glossary".into()],
+            crumbs: vec![site.ui.glossary.title.clone()],
             context: String::new(),
             body,
-            url: format!("/glossary#{}", t.id),
+            url: registry::glossary_term(&t.id),
         });
     }
     for r in &site.resources {
         docs.push(Doc {
             kind: Kind::Resource,
             title: r.title.clone(),
-            crumbs: vec!["Resources".into(), r.kind.heading().into()],
-            context: r.kind.heading().into(),
+            crumbs: vec![
+                site.ui.resources.title.clone(),
+                r.kind.heading(&site.ui).to_string(),
+            ],
+            context: r.kind.heading(&site.ui).to_string(),
             body: format!("{} {}", r.why, r.organisation),
-            url: format!("/resources#{}", r.kind.id()),
+            url: registry::resource_group(r.kind.id()),
         });
     }
     docs
 }
 
-fn pathway(p: &Pathway, docs: &mut Vec<Doc>) {
-    let key = p.key();
+fn pathway(site: &Site, p: &Pathway, pi: usize, sections: &dyn Sections, docs: &mut Vec<Doc>) {
+    let ui = &site.ui;
+    let overview = registry::pathway_path(p);
+    let occupations: Vec<String> = p
+        .occupations()
+        .map(|o| format!("{}: {}", o.title, o.description))
+        .collect();
     docs.push(Doc {
         kind: Kind::Overview,
         title: format!("{} ({})", p.title, p.short_title),
-        crumbs: vec!["Career pathways".into()],
+        crumbs: vec![ui.chrome.nav_pathways.clone()],
         context: String::new(),
-        body: format!(
-            "{} {} {}: {}",
-            p.summary, p.description, key.title, key.description
-        ),
-        url: p.path(),
+        body: format!("{} {} {}", p.summary, p.description, occupations.join(" ")),
+        url: overview.clone(),
     });
-    for s in &p.sections {
-        let path = p.section_path(s);
+    for (si, s) in p.sections.iter().enumerate() {
+        let Some(doc) = sections.rendered(pi, si) else {
+            continue;
+        };
+        let path = registry::section_path(p, &s.slug);
         let mut parent: Option<&str> = None;
-        if s.doc.blocks.first().is_none_or(|b| b.heading.is_some()) {
+        if doc.blocks.first().is_none_or(|b| b.heading.is_some()) {
             docs.push(Doc {
                 kind: Kind::Section,
                 title: s.title.clone(),
@@ -97,7 +107,7 @@ fn pathway(p: &Pathway, docs: &mut Vec<Doc>) {
                 url: path.clone(),
             });
         }
-        for block in &s.doc.blocks {
+        for block in &doc.blocks {
             let text = block.text.split_whitespace().collect::<Vec<_>>().join(" ");
             match &block.heading {
                 None => docs.push(Doc {
@@ -109,12 +119,7 @@ fn pathway(p: &Pathway, docs: &mut Vec<Doc>) {
                     url: path.clone(),
                 }),
                 Some((id, heading)) => {
-                    let level = s
-                        .doc
-                        .toc
-                        .iter()
-                        .find(|t| &t.id == id)
-                        .map_or(2, |t| t.level);
+                    let level = doc.toc.iter().find(|t| &t.id == id).map_or(2, |t| t.level);
                     let mut crumbs = vec![p.short_title.clone(), s.nav_title.clone()];
                     let mut context = format!("{} {}", s.nav_title, s.title);
                     if level == 2 {
@@ -137,6 +142,7 @@ fn pathway(p: &Pathway, docs: &mut Vec<Doc>) {
         }
     }
     if let Some(map) = &p.career_map {
+        let map_title = crate::util::text::fill(&ui.map.title, &[("short", &p.short_title)]);
         for t in &map.titles {
             let level = map
                 .levels
@@ -144,25 +150,22 @@ fn pathway(p: &Pathway, docs: &mut Vec<Doc>) {
                 .find(|l| l.id == t.education)
                 .map_or("", |l| l.name.as_str());
             let occupation = p
-                .occupation(&t.occupation)
-                .map(|o| format!("{} (SOC {})", o.title, o.soc))
+                .group(&t.occupation)
+                .map(|o| format!("{} ({})", o.title, o.soc.as_deref().unwrap_or_default()))
                 .unwrap_or_default();
-            let mut body = format!(
-                "{} Usually starts with: {level}. Occupation: {occupation}.",
-                t.summary
-            );
+            let mut body = format!("{} {level}. {occupation}.", t.summary);
             if !t.credentials.is_empty() {
-                body.push_str(" Credentials: ");
+                body.push(' ');
                 body.push_str(&t.credentials.join(", "));
                 body.push('.');
             }
             docs.push(Doc {
                 kind: Kind::JobTitle,
                 title: t.name.clone(),
-                crumbs: vec![p.short_title.clone(), "Career map".into()],
-                context: "Career map job title".into(),
+                crumbs: vec![p.short_title.clone(), map_title.clone()],
+                context: level.to_string(),
                 body,
-                url: format!("{}/career-map#{}", p.path(), t.id),
+                url: registry::title_path(p, &t.id),
             });
         }
     }

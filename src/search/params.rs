@@ -11,24 +11,14 @@ pub struct Params {
     pub page: usize,
 }
 
-/// Why a query string was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum BadParams {
-    #[error("the address has a broken %-escape")]
-    Escape,
-    #[error("the address is not valid UTF-8 text")]
-    Utf8,
-}
+pub use crate::util::query::BadQuery as BadParams;
 
 /// Parse the raw query string (`uri.query()`). The first `q` and the first
 /// `page` count; other keys are ignored.
 pub fn parse(raw: Option<&str>) -> Result<Params, BadParams> {
     let mut q = None;
     let mut page = None;
-    for pair in raw.unwrap_or("").split('&').filter(|p| !p.is_empty()) {
-        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        let key = decode(k)?;
-        let value = decode(v)?;
+    for (key, value) in crate::util::query::pairs(raw)? {
         match key.as_str() {
             "q" if q.is_none() => q = Some(value),
             "page" if page.is_none() => page = Some(page_number(&value)),
@@ -56,27 +46,6 @@ fn page_number(v: &str) -> usize {
 }
 
 /// Form decoding: `+` is a space, `%XX` a byte; the result must be UTF-8.
-fn decode(s: &str) -> Result<String, BadParams> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' => {
-                let hex = bytes.get(i + 1..i + 3).ok_or(BadParams::Escape)?;
-                let hi = (hex[0] as char).to_digit(16).ok_or(BadParams::Escape)?;
-                let lo = (hex[1] as char).to_digit(16).ok_or(BadParams::Escape)?;
-                out.push((hi * 16 + lo) as u8);
-                i += 2;
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8(out).map_err(|_| BadParams::Utf8)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

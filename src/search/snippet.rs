@@ -6,7 +6,7 @@
 //! neighbours, which tantivy's fuzzy query would not report); the HTML is
 //! built here, escaping every piece of text before any markup is added.
 
-use crate::markdown::escape;
+use crate::util::html::escape;
 use std::collections::BTreeMap;
 use tantivy::schema::Field;
 use tantivy::snippet::SnippetGenerator;

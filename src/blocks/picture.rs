@@ -1,0 +1,119 @@
+//! The pay picture: each current occupation's newest median pay as a bar,
+//! in the order of the education it usually starts with, with a line at
+//! the all-occupations median of the same year. Drawn on the server as
+//! SVG (no JavaScript); the list under it says the same in words, with
+//! source markers, and is what screen readers read.
+
+use super::{Fmt, html};
+use crate::content::figures::{Figure, Subject, Value, When};
+use crate::content::{Baseline, Pathway};
+use crate::markdown::Piece;
+use crate::util::html::escape;
+use crate::util::text::{fill, lower_first, money};
+use askama::Template;
+
+const WIDTH: f64 = 360.0;
+const ROW: f64 = 68.0;
+
+struct Row {
+    y: i32,
+    name: String,
+    starts: String,
+    bar: i32,
+    inside: bool,
+    value: String,
+    base_x: Option<i32>,
+    figure: String,
+    base: String,
+}
+
+#[derive(Template)]
+#[template(path = "blocks/pay_picture.html")]
+struct View<'a> {
+    id: &'a str,
+    title: String,
+    width: f64,
+    height: f64,
+    rows: Vec<Row>,
+    key: &'a str,
+}
+
+/// The picture for a pathway, with the page's id prefix.
+pub(crate) fn pay_picture(
+    f: &Fmt<'_, '_>,
+    p: &Pathway,
+    baseline: &Baseline,
+    id: &str,
+) -> Result<Piece, String> {
+    let ui = &f.ui.picture;
+    let groups: Vec<_> = p.occupations().filter(|g| !g.pay.is_empty()).collect();
+    if groups.is_empty() {
+        return Err("the pay picture needs occupations with pay figures".into());
+    }
+    let max = groups
+        .iter()
+        .filter_map(|g| g.pay.first().map(|x| x.annual))
+        .chain(groups.iter().filter_map(|g| {
+            g.pay
+                .first()
+                .and_then(|x| baseline.pay_in(x.year))
+                .map(|b| b.annual)
+        }))
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let scale = (WIDTH - 4.0) / f64::from(max);
+    let mut rows = Vec::new();
+    let mut text = String::new();
+    for (i, g) in groups.iter().enumerate() {
+        let pay = &g.pay[0];
+        let when = When::May(pay.year);
+        let fig = Figure {
+            subject: Subject::Group(g),
+            value: Value::Annual(pay.annual),
+            when,
+            source: &pay.source,
+        };
+        let starts = g
+            .entry_education
+            .as_ref()
+            .map(|e| fill(&ui.starts, &[("education", &lower_first(&e.text))]))
+            .unwrap_or_default();
+        let base = baseline.pay_in(pay.year);
+        let bar = f64::from(pay.annual) * scale;
+        let piece = f.figure(&fig);
+        let base_html = base
+            .map(|b| {
+                let words = fill(
+                    &ui.all_jobs,
+                    &[("when", &f.when(when)), ("amount", &money(b.annual))],
+                );
+                format!("{}{}", escape(&words), f.marker(&b.source, when))
+            })
+            .unwrap_or_default();
+        text.push_str(&format!("{} {} ", g.title, piece.text));
+        rows.push(Row {
+            y: 16 + i32::try_from(i).unwrap_or(0) * ROW as i32,
+            name: g.title.clone(),
+            starts,
+            bar: bar.round() as i32,
+            inside: bar > WIDTH * 0.62,
+            value: money(pay.annual),
+            base_x: base.map(|b| (f64::from(b.annual) * scale).round() as i32),
+            figure: piece.html,
+            base: base_html,
+        });
+    }
+    let view = View {
+        id,
+        title: fill(&ui.title, &[("pathway", &p.short_title)]),
+        width: WIDTH,
+        height: 8.0 + groups.len() as f64 * ROW,
+        rows,
+        key: &ui.key,
+    };
+    Ok(Piece {
+        html: html(&view)?,
+        text,
+    })
+}

@@ -1,0 +1,418 @@
+//! pathway.toml: the pathway, its occupations and history groups with their
+//! dated figures, aliases, the key figure and the first steps.
+
+use super::Loader;
+use crate::content::figures::{self, FigureName};
+use crate::content::model::{self, PathwayFile};
+use crate::content::{
+    Count, Date, Education, Group, Growth, Industry, Link, LinkRef, Pathway, Pay, Site, Source,
+};
+use crate::diag::SourceFile;
+use crate::util::text::is_valid_id;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use toml::Spanned;
+
+/// A figure older than this many years before `last_reviewed` is flagged.
+const STALE_YEARS: i32 = 3;
+
+impl Loader {
+    pub(super) fn pathway(
+        &mut self,
+        site: &mut Site,
+        dir: &Path,
+        slug: String,
+        aliases: &mut HashMap<String, PathBuf>,
+    ) -> Option<Pathway> {
+        let (file, raw): (Arc<SourceFile>, PathwayFile) =
+            self.toml_file(&dir.join("pathway.toml"))?;
+        let reviewed = raw.last_reviewed.get_ref();
+        let last_reviewed = match reviewed.date {
+            Some(d) if reviewed.time.is_none() => Date {
+                year: i32::from(d.year),
+                month: d.month,
+                day: d.day,
+            },
+            _ => {
+                self.push(file.error(
+                    raw.last_reviewed.span().start,
+                    "`last_reviewed` must be a date like 2026-11-24",
+                ));
+                Date {
+                    year: 1970,
+                    month: 1,
+                    day: 1,
+                }
+            }
+        };
+        self.check_description(&file, &raw.description);
+        for a in &raw.aliases {
+            let path = a.get_ref();
+            if !path.starts_with('/')
+                || path.starts_with("/pathways")
+                || path.starts_with("/static")
+                || path.len() < 2
+                || !path[1..].chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            {
+                self.push(file.error(a.span().start, format!("the alias `{path}` must be a short path like `/him` (letters, digits, hyphens), outside /pathways and /static")));
+            } else if let Some(other) = aliases.insert(path.to_ascii_lowercase(), file.path.clone())
+            {
+                self.push(file.error(
+                    a.span().start,
+                    format!("the alias `{path}` is already used by {}", other.display()),
+                ));
+            }
+        }
+        let review_year = Some(last_reviewed.year);
+        let mut groups = Vec::new();
+        let mut ids = HashSet::new();
+        let occupations = raw.occupations.into_iter().map(|g| (g, false));
+        let history = raw.history.into_iter().map(|g| (g, true));
+        for (g, is_history) in occupations.chain(history) {
+            if !ids.insert(g.id.get_ref().clone()) {
+                self.push(file.error(
+                    g.id.span().start,
+                    format!("the id `{}` is listed twice", g.id.get_ref()),
+                ));
+            }
+            // History is old on purpose: no age warning.
+            let review = if is_history { None } else { review_year };
+            groups.push(self.group(&file, &site.sources, g, is_history, review));
+        }
+        if !groups.iter().any(|g| !g.history) {
+            self.push(file.error(0, "a pathway needs at least one [[occupations]] entry"));
+            return None;
+        }
+        let first_steps = raw
+            .first_steps
+            .into_iter()
+            .map(|l| self.data_link(site, &file, l))
+            .collect();
+        let prefix = format!("/pathways/{slug}/");
+        let mut handout = Vec::new();
+        for h in &raw.handout {
+            let parts = h
+                .get_ref()
+                .strip_prefix(&prefix)
+                .and_then(|rest| rest.split_once('#'));
+            match parts {
+                Some((section, id)) if !section.is_empty() && !id.is_empty() => {
+                    site.links.push(LinkRef {
+                        file: file.clone(),
+                        offset: h.span().start,
+                        href: h.get_ref().clone(),
+                    });
+                    handout.push((section.to_string(), id.to_string()));
+                }
+                _ => self.push(file.error(
+                    h.span().start,
+                    format!("a handout part is a link to a heading of a section of this pathway, like `{prefix}<section>#<heading-id>`"),
+                )),
+            }
+        }
+        let mut pathway = Pathway {
+            slug: slug.clone(),
+            title: raw.title,
+            short_title: raw.short_title,
+            summary: raw.summary,
+            description: raw.description.into_inner(),
+            aliases: raw.aliases.into_iter().map(Spanned::into_inner).collect(),
+            last_reviewed,
+            key_figure: FigureName {
+                group: String::new(),
+                field: figures::Field::MedianPay,
+                year: None,
+            },
+            groups,
+            sections: Vec::new(),
+            career_map: None,
+            self_check: None,
+            first_steps,
+            handout,
+        };
+        if let Some(name) = self.figure_name(&file, &raw.key_figure, &pathway, site) {
+            pathway.key_figure = name;
+        }
+        pathway.career_map = self.career_map(dir, &pathway);
+        pathway.self_check = self.self_check(site, dir);
+        pathway.sections = self.sections(site, dir, &file, &raw.sections, &pathway);
+        Some(pathway)
+    }
+
+    /// A `group.field[@year]` name in a data file: it must name a figure
+    /// that exists.
+    pub(super) fn figure_name(
+        &mut self,
+        file: &SourceFile,
+        name: &Spanned<String>,
+        pathway: &Pathway,
+        site: &Site,
+    ) -> Option<FigureName> {
+        let parsed = FigureName::parse(name.get_ref())
+            .and_then(|n| figures::find(&n, pathway, &site.baseline).map(|_| n));
+        match parsed {
+            Ok(n) => Some(n),
+            Err(e) => {
+                self.push(file.error(name.span().start, e));
+                None
+            }
+        }
+    }
+
+    /// A link in a data file: kept for checking against rendered pages.
+    pub(super) fn data_link(
+        &mut self,
+        site: &mut Site,
+        file: &Arc<SourceFile>,
+        l: model::LinkFile,
+    ) -> Link {
+        let href = l.href.get_ref();
+        if href.starts_with('/') {
+            site.links.push(LinkRef {
+                file: file.clone(),
+                offset: l.href.span().start,
+                href: href.clone(),
+            });
+        } else {
+            self.check_url(file, &l.href);
+        }
+        Link {
+            text: l.text,
+            href: l.href.into_inner(),
+        }
+    }
+
+    fn group(
+        &mut self,
+        file: &SourceFile,
+        sources: &BTreeMap<String, Source>,
+        g: model::GroupFile,
+        history: bool,
+        review: Option<i32>,
+    ) -> Group {
+        if !is_valid_id(g.id.get_ref()) {
+            self.push(file.error(
+                g.id.span().start,
+                "an id may use only lowercase letters, digits and hyphens",
+            ));
+        }
+        match &g.soc {
+            Some(soc) if !is_soc(soc.get_ref()) => self.push(file.error(
+                soc.span().start,
+                format!("`{}` is not a SOC code; write it like 29-2072", soc.get_ref()),
+            )),
+            None if !history => self.push(file.error(
+                g.id.span().start,
+                "an occupation needs its `soc` code: its figures are for exactly that code (older or broader groups go under [[history]])",
+            )),
+            _ => {}
+        }
+        let entry_education = g.entry_education.map(|e| {
+            self.figure_meta(file, sources, &e.source, &e.year, review);
+            Education {
+                text: e.text,
+                meaning: e.meaning,
+                note: e.note,
+                year: *e.year.get_ref(),
+                source: e.source.into_inner(),
+            }
+        });
+        // Only the newest figure of each kind can be "out of date": older
+        // entries are kept as dated history on purpose.
+        let newest = |list: &[i32], y: i32| list.iter().max() == Some(&y);
+        let pay_years: Vec<i32> = g.pay.iter().map(|p| *p.year.get_ref()).collect();
+        let mut pay: Vec<Pay> = g
+            .pay
+            .into_iter()
+            .map(|p| {
+                let r = review.filter(|_| newest(&pay_years, *p.year.get_ref()));
+                self.pay(file, sources, p, r)
+            })
+            .collect();
+        let mut jobs: Vec<Count> = g
+            .jobs
+            .into_iter()
+            .map(|c| self.count(file, sources, c, review))
+            .collect();
+        let mut growth: Vec<Growth> = g
+            .growth
+            .into_iter()
+            .map(|x| self.growth(file, sources, x, review))
+            .collect();
+        let mut openings: Vec<Count> = g
+            .openings
+            .into_iter()
+            .map(|c| self.count(file, sources, c, review))
+            .collect();
+        let industries = g
+            .industries
+            .into_iter()
+            .map(|i| {
+                self.figure_meta(file, sources, &i.source, &i.year, None);
+                Industry {
+                    name: i.name,
+                    jobs: i.jobs,
+                    year: *i.year.get_ref(),
+                    source: i.source.into_inner(),
+                }
+            })
+            .collect();
+        self.newest_first_unique(file, &mut pay, |p| p.year, "pay", "year");
+        self.newest_first_unique(file, &mut jobs, |c| c.year, "jobs", "year");
+        self.newest_first_unique(file, &mut growth, |x| x.from, "growth", "period");
+        self.newest_first_unique(file, &mut openings, |c| c.year, "openings", "year");
+        Group {
+            id: g.id.into_inner(),
+            title: g.title,
+            soc: g.soc.map(Spanned::into_inner),
+            onet: g.onet,
+            description: g.description,
+            credentials: g.credentials,
+            history,
+            entry_education,
+            pay,
+            jobs,
+            growth,
+            openings,
+            industries,
+        }
+    }
+
+    /// Sort a figure list newest first; two entries for one year is an error.
+    pub(super) fn newest_first_unique<T>(
+        &mut self,
+        file: &SourceFile,
+        list: &mut [T],
+        year: impl Fn(&T) -> i32,
+        what: &str,
+        unit: &str,
+    ) {
+        list.sort_by_key(|x| std::cmp::Reverse(year(x)));
+        for pair in list.windows(2) {
+            if year(&pair[0]) == year(&pair[1]) {
+                let y = year(&pair[0]);
+                let at = file.find_from(0, &format!("{y}"));
+                self.push(file.error(
+                    at,
+                    format!("two {what} figures for the {unit} {y}; keep one per {unit}"),
+                ));
+            }
+        }
+    }
+
+    /// Check a figure's source and year; warn when it is old.
+    pub(super) fn figure_meta(
+        &mut self,
+        file: &SourceFile,
+        sources: &BTreeMap<String, Source>,
+        source: &Spanned<String>,
+        year: &Spanned<i32>,
+        review: Option<i32>,
+    ) {
+        if !sources.contains_key(source.get_ref()) {
+            self.push(file.error(
+                source.span().start,
+                format!("the source `{}` is not in sources.toml; every figure needs a source listed there", source.get_ref()),
+            ));
+        }
+        let y = *year.get_ref();
+        if !(1900..=2100).contains(&y) {
+            self.push(file.error(
+                year.span().start,
+                format!("{y} is not a plausible data year"),
+            ));
+        } else if let Some(review) = review
+            && review - y > STALE_YEARS
+        {
+            self.push(file.warning(
+                year.span().start,
+                format!("figure may be out of date: its data year {y} is more than {STALE_YEARS} years before last_reviewed ({review}); pages say how old it is, but look for a newer figure"),
+            ));
+        }
+    }
+
+    pub(super) fn pay(
+        &mut self,
+        file: &SourceFile,
+        sources: &BTreeMap<String, Source>,
+        p: model::PayFile,
+        review: Option<i32>,
+    ) -> Pay {
+        self.figure_meta(file, sources, &p.source, &p.year, review);
+        if let (Some(lo), Some(hi)) = (p.p10, p.p90)
+            && !(lo <= p.annual && p.annual <= hi)
+        {
+            self.push(file.error(
+                p.year.span().start,
+                format!("the median {} must lie between p10 {lo} and p90 {hi}", p.annual),
+            ));
+        }
+        if p.p10.is_some() != p.p90.is_some() {
+            self.push(file.error(
+                p.year.span().start,
+                "give both `p10` and `p90` (the spread of pay), or neither",
+            ));
+        }
+        Pay {
+            annual: p.annual,
+            hourly: p.hourly,
+            p10: p.p10,
+            p90: p.p90,
+            year: *p.year.get_ref(),
+            source: p.source.into_inner(),
+        }
+    }
+
+    fn count(
+        &mut self,
+        file: &SourceFile,
+        sources: &BTreeMap<String, Source>,
+        c: model::CountFile,
+        review: Option<i32>,
+    ) -> Count {
+        self.figure_meta(file, sources, &c.source, &c.year, review);
+        Count {
+            value: c.value,
+            year: *c.year.get_ref(),
+            source: c.source.into_inner(),
+        }
+    }
+
+    pub(super) fn growth(
+        &mut self,
+        file: &SourceFile,
+        sources: &BTreeMap<String, Source>,
+        g: model::GrowthFile,
+        review: Option<i32>,
+    ) -> Growth {
+        let year = Spanned::new(g.source.span(), g.from);
+        self.figure_meta(file, sources, &g.source, &year, review);
+        if g.to <= g.from {
+            self.push(file.error(
+                g.source.span().start,
+                format!(
+                    "growth runs from {} to {}; `to` must be after `from`",
+                    g.from, g.to
+                ),
+            ));
+        }
+        Growth {
+            percent: g.percent,
+            change: g.change,
+            from: g.from,
+            to: g.to,
+            outlook: g.outlook,
+            source: g.source.into_inner(),
+        }
+    }
+}
+
+fn is_soc(soc: &str) -> bool {
+    soc.len() == 7
+        && soc.as_bytes()[2] == b'-'
+        && soc
+            .chars()
+            .enumerate()
+            .all(|(i, c)| i == 2 || c.is_ascii_digit())
+}

@@ -1,0 +1,255 @@
+//! site.toml, the interface words, sources, glossary, resources, and the
+//! list of pathway folders.
+
+use super::Loader;
+use crate::content::model;
+use crate::content::{
+    About, Baseline, Growth, Pathway, Pay, Resource, ResourceKind, Site, Source, Term, Ui,
+};
+use crate::diag::{SourceFile, file_error};
+use crate::util::base_url::BaseUrl;
+use crate::util::text::is_valid_id;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fs;
+use std::path::PathBuf;
+
+impl Loader {
+    pub(super) fn site(&mut self) -> Option<Site> {
+        if !self.root.is_dir() {
+            self.push(file_error(
+                &self.root,
+                "is not a folder; pass the content folder with --content",
+            ));
+            return None;
+        }
+        let site_file = self.toml_file::<model::SiteFile>(&self.root.join("site.toml"));
+        let sources = self.sources().unwrap_or_default();
+        let glossary = self.glossary();
+        let resources = self.resources();
+        let (site_src, raw) = site_file?;
+        let base_url = match BaseUrl::parse(raw.base_url.get_ref()) {
+            Ok(u) => u.to_string(),
+            Err(e) => {
+                self.push(site_src.error(raw.base_url.span().start, e));
+                String::new()
+            }
+        };
+        self.check_description(&site_src, &raw.description);
+        let report = raw.about.report.get_ref();
+        if !(report.starts_with("https://") || report.starts_with("mailto:"))
+            || report.contains(['"', '<', '>', ' '])
+        {
+            self.push(site_src.error(
+                raw.about.report.span().start,
+                "`report` must be an https:// or mailto: address where readers can report a mistake",
+            ));
+        }
+        let lang = raw.locale.split(['_', '-']).next().unwrap_or("en").to_string();
+        let ui = self.ui(&lang)?;
+        let baseline = self.baseline(&site_src, &sources, raw.all_occupations);
+        let mut site = Site {
+            name: raw.name,
+            tagline: raw.tagline,
+            description: raw.description.into_inner(),
+            locale: raw.locale,
+            base_url,
+            about: About {
+                publisher: raw.about.publisher,
+                review: raw.about.review,
+                report: raw.about.report.into_inner(),
+                report_text: raw.about.report_text,
+            },
+            baseline,
+            sources,
+            glossary: glossary.unwrap_or_default(),
+            resources: resources.unwrap_or_default(),
+            pathways: Vec::new(),
+            ui,
+            links: Vec::new(),
+            warnings: Vec::new(),
+        };
+        site.pathways = self.pathways(&mut site);
+        Some(site)
+    }
+
+    /// `ui/<lang>.toml`: the interface words.
+    fn ui(&mut self, lang: &str) -> Option<Ui> {
+        let path = self.root.join("ui").join(format!("{lang}.toml"));
+        let (file, ui) = self.toml_file::<Ui>(&path)?;
+        for (key, message) in ui.slot_problems() {
+            let last = key.rsplit('.').next().unwrap_or(&key);
+            let at = file.find_from(0, &format!("\n{last} ="));
+            self.push(file.error(at + 1, message));
+        }
+        if ui.lang != lang {
+            let at = file.find_from(0, "lang");
+            self.push(file.error(
+                at,
+                format!("this file is for `{lang}` (its name), but says `lang = \"{}\"`", ui.lang),
+            ));
+        }
+        Some(ui)
+    }
+
+    fn baseline(
+        &mut self,
+        file: &SourceFile,
+        sources: &BTreeMap<String, Source>,
+        raw: model::BaselineFile,
+    ) -> Baseline {
+        let mut pay: Vec<Pay> = raw
+            .pay
+            .into_iter()
+            .map(|p| self.pay(file, sources, p, None))
+            .collect();
+        let mut growth: Vec<Growth> = raw
+            .growth
+            .into_iter()
+            .map(|g| self.growth(file, sources, g, None))
+            .collect();
+        self.newest_first_unique(file, &mut pay, |p| p.year, "pay", "year");
+        self.newest_first_unique(file, &mut growth, |g| g.from, "growth", "period");
+        Baseline { pay, growth }
+    }
+
+    fn sources(&mut self) -> Option<BTreeMap<String, Source>> {
+        let (file, raw) =
+            self.toml_file::<BTreeMap<String, model::SourceFile>>(&self.root.join("sources.toml"))?;
+        let mut out = BTreeMap::new();
+        for (id, s) in raw {
+            if !is_valid_id(&id) {
+                let at = file.find_from(0, &format!("[{id}]"));
+                self.push(file.error(
+                    at,
+                    format!("source id `{id}` may use only lowercase letters, digits and hyphens"),
+                ));
+            }
+            self.check_url(&file, &s.url);
+            out.insert(
+                id.clone(),
+                Source {
+                    id,
+                    title: s.title,
+                    edition: s.edition,
+                    publisher: s.publisher,
+                    url: s.url.into_inner(),
+                },
+            );
+        }
+        Some(out)
+    }
+
+    fn glossary(&mut self) -> Option<Vec<Term>> {
+        let (file, raw) =
+            self.toml_file::<model::GlossaryFile>(&self.root.join("glossary.toml"))?;
+        let mut ids = HashSet::new();
+        let mut words = HashSet::new();
+        let mut out = Vec::new();
+        for t in raw.terms {
+            if !is_valid_id(t.id.get_ref()) {
+                self.push(file.error(
+                    t.id.span().start,
+                    "a term id may use only lowercase letters, digits and hyphens",
+                ));
+            }
+            if !ids.insert(t.id.get_ref().clone()) {
+                self.push(file.error(
+                    t.id.span().start,
+                    format!(
+                        "the term id `{}` is used twice; glossary anchors must be unique",
+                        t.id.get_ref()
+                    ),
+                ));
+            }
+            if !words.insert(t.term.get_ref().to_lowercase()) {
+                self.push(file.error(
+                    t.term.span().start,
+                    format!("the term `{}` is defined twice", t.term.get_ref()),
+                ));
+            }
+            let (line, col) = file.line_col(t.id.span().start);
+            out.push(Term {
+                defined_at: (file.path.clone(), line, col),
+                id: t.id.into_inner(),
+                term: t.term.into_inner(),
+                expansion: t.expansion,
+                definition: t.definition,
+                also: t.also,
+            });
+        }
+        out.sort_by_key(|t| t.term.to_lowercase());
+        Some(out)
+    }
+
+    fn resources(&mut self) -> Option<Vec<Resource>> {
+        let (file, raw) =
+            self.toml_file::<model::ResourcesFile>(&self.root.join("resources.toml"))?;
+        let mut out = Vec::new();
+        for r in raw.resources {
+            self.check_url(&file, &r.url);
+            let Some(kind) = ResourceKind::parse(r.kind.get_ref()) else {
+                self.push(file.error(
+                    r.kind.span().start,
+                    format!(
+                        "`{}` is not a resource kind; use one of certification, accreditation, education, data",
+                        r.kind.get_ref()
+                    ),
+                ));
+                continue;
+            };
+            out.push(Resource {
+                title: r.title,
+                organisation: r.organisation,
+                kind,
+                why: r.why,
+                url: r.url.into_inner(),
+            });
+        }
+        Some(out)
+    }
+
+    /// Every folder in `content/pathways/` is a pathway.
+    fn pathways(&mut self, site: &mut Site) -> Vec<Pathway> {
+        let dir = self.root.join("pathways");
+        let entries = match fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(_) => {
+                self.push(file_error(
+                    &dir,
+                    "is missing; each pathway lives in content/pathways/<slug>/",
+                ));
+                return Vec::new();
+            }
+        };
+        let mut dirs: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+            .map(|e| e.path())
+            .filter(|p| p.is_dir())
+            .collect();
+        dirs.sort();
+        dirs.retain(|d| self.inside_root(d));
+        let mut out = Vec::new();
+        let mut aliases: HashMap<String, PathBuf> = HashMap::new();
+        for d in dirs {
+            let slug = d
+                .file_name()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if !is_valid_id(&slug) {
+                self.push(file_error(&d, format!("the folder name `{slug}` is the pathway's URL; use only lowercase letters, digits and hyphens")));
+                continue;
+            }
+            if let Some(p) = self.pathway(site, &d, slug, &mut aliases) {
+                out.push(p);
+            }
+        }
+        if out.is_empty() && !self.diags.has_errors() {
+            self.push(file_error(
+                &dir,
+                "has no pathways; add a folder with a pathway.toml",
+            ));
+        }
+        out
+    }
+}

@@ -1,0 +1,134 @@
+//! The layer around every request: limits (URI length, methods, bodies),
+//! the site's page for every error (one place renders them), and the
+//! security headers on every response.
+
+use super::MAX_URI;
+use super::respond;
+use crate::error::AppError;
+use crate::state::{AppState, Loaded};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+/// Security headers on every response, limits on every request, the
+/// GET/HEAD-only rule, and the error page for every error.
+pub(super) async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let loaded = state.current();
+    let early = if req.uri().path().len() + req.uri().query().map_or(0, str::len) > MAX_URI {
+        Some(AppError::UriTooLong)
+    } else if req.method() != Method::GET && req.method() != Method::HEAD {
+        Some(AppError::MethodNotAllowed)
+    } else if has_body(req.headers()) {
+        Some(AppError::PayloadTooLarge)
+    } else {
+        None
+    };
+    // Only the encoding the client accepts is needed for an error page.
+    let accept_encoding = req.headers().get(header::ACCEPT_ENCODING).cloned();
+    let mut res = match early {
+        Some(e) => e.into_response(),
+        None => next.run(req).await,
+    };
+    let error = res.extensions_mut().remove::<AppError>().or_else(|| {
+        let s = res.status();
+        (s.is_client_error() || s.is_server_error())
+            .then(|| (!is_html(&res)).then(|| AppError::from_status(s)))
+            .flatten()
+    });
+    if let Some(e) = error {
+        let mut accept = HeaderMap::new();
+        if let Some(v) = accept_encoding {
+            accept.insert(header::ACCEPT_ENCODING, v);
+        }
+        res = error_response(&state, &loaded, &e, &accept);
+    }
+    security_headers(res.headers_mut(), loaded.https);
+    res
+}
+
+fn is_html(res: &Response) -> bool {
+    res.headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"))
+}
+
+fn has_body(headers: &HeaderMap) -> bool {
+    headers.contains_key(header::TRANSFER_ENCODING)
+        || headers
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.trim() != "0")
+}
+
+/// The site's page for an error: the stored 404 (precompressed), or an
+/// error page rendered with the current site's layout.
+fn error_response(state: &AppState, loaded: &Loaded, e: &AppError, accept: &HeaderMap) -> Response {
+    let chrome = state.chrome(loaded);
+    if *e == AppError::NotFound
+        && chrome.banner.is_none()
+        && let Some(page) = loaded.store.get("/404")
+    {
+        return respond::stored(page, accept);
+    }
+    let u = &loaded.site.ui.errors;
+    let fill = crate::util::text::fill;
+    let (heading, message) = match e {
+        AppError::NotFound => (u.not_found.clone(), u.not_found_text.clone()),
+        AppError::BadAddress => (u.bad_request.clone(), u.bad_request_text.clone()),
+        AppError::UriTooLong => (u.too_long.clone(), u.too_long_text.clone()),
+        AppError::MethodNotAllowed => (u.method.clone(), u.method_text.clone()),
+        AppError::PayloadTooLarge => (u.upload.clone(), u.upload_text.clone()),
+        AppError::Timeout => (u.timeout.clone(), u.timeout_text.clone()),
+        AppError::BadAnswers(why) => (u.answers.clone(), fill(&u.answers_text, &[("problem", why)])),
+        AppError::BadSearch(why) => (u.search.clone(), fill(&u.search_text, &[("problem", why)])),
+        AppError::Internal(_) => (u.internal.clone(), u.internal_text.clone()),
+    };
+    let html = crate::pages::views::error_page(&loaded.site, &chrome, "/error", &heading, &message)
+        .unwrap_or_else(|_| format!("{heading}\n{message}\n"));
+    let mut res = respond::dynamic(html, accept, e.status());
+    res.headers_mut().insert(
+        header::CACHE_CONTROL,
+        crate::store::CachePolicy::NoStore.header(),
+    );
+    if *e == AppError::MethodNotAllowed {
+        res.headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+    }
+    res
+}
+
+/// The security headers, in one place.
+pub fn security_headers(h: &mut HeaderMap, https: bool) {
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+        ),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("strict-origin-when-cross-origin"),
+    );
+    h.insert(
+        "permissions-policy",
+        HeaderValue::from_static(
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+        ),
+    );
+    h.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if https {
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
+    }
+}

@@ -1,0 +1,147 @@
+//! Request handlers. Each returns `Result<Response, AppError>`; error pages
+//! are made by the guard layer, never here.
+
+use super::respond;
+use crate::error::AppError;
+use crate::pages;
+use crate::state::AppState;
+use crate::store::{CachePolicy, Kind};
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, StatusCode, Uri, header};
+use axum::response::Response;
+use tower::ServiceExt as _;
+use tower_http::services::ServeDir;
+
+pub(super) async fn healthz() -> &'static str {
+    "ok\n"
+}
+
+/// Any other path: a stored page (a self-check page with answers renders a
+/// result), a redirect to one, or the 404 page.
+pub(super) async fn page(
+    State(state): State<AppState>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let loaded = state.current();
+    let path = uri.path();
+    if let Some(page) = loaded.store.get(path).filter(|_| path != "/404") {
+        if let Kind::SelfCheck(pi, si) = page.kind
+            && uri.query().is_some_and(|q| !q.is_empty())
+        {
+            return self_check(&state, pi, si, uri.query(), &headers);
+        }
+        if let Some(chrome) = state.editor_chrome(&loaded)
+            && page.content_type.starts_with("text/html")
+        {
+            let html = pages::render::render_path(&loaded.site, &chrome, path)
+                .ok_or_else(|| AppError::Internal(format!("{path} could not be rendered")))?;
+            return Ok(respond::dynamic(html, &HeaderMap::new(), page.status));
+        }
+        return Ok(respond::stored(page, &headers));
+    }
+    if let Some(target) = loaded.redirect_for(path) {
+        return Ok(respond::redirect(&target, uri.query()));
+    }
+    Err(AppError::NotFound)
+}
+
+/// A self-check page with a query: the result, the page again with a
+/// "choose an answer" message, or the plain page.
+fn self_check(
+    state: &AppState,
+    pi: usize,
+    si: usize,
+    query: Option<&str>,
+    headers: &HeaderMap,
+) -> Result<Response, AppError> {
+    use pages::selfcheck::{Asked, parse, render_result, render_unanswered};
+    let loaded = state.current();
+    let chrome = state.chrome(&loaded);
+    let p = loaded
+        .site
+        .pathways
+        .get(pi)
+        .ok_or_else(|| AppError::Internal("a self-check's pathway is gone".into()))?;
+    let check = p
+        .self_check
+        .as_ref()
+        .ok_or_else(|| AppError::Internal("a self-check page has no self-check".into()))?;
+    match parse(query, check).map_err(|bad| AppError::BadAnswers(bad.0))? {
+        Asked::Nothing => {
+            let path = crate::registry::Page::Section(p, si).path();
+            let page = loaded.store.get(&path).ok_or(AppError::NotFound)?;
+            Ok(respond::stored(page, headers))
+        }
+        Asked::Unanswered => {
+            let html = render_unanswered(&loaded.site, &chrome, p, si)?;
+            Ok(respond::dynamic(html, headers, StatusCode::OK))
+        }
+        Asked::Answers(answers) => {
+            let html = render_result(&loaded.site, &chrome, p, si, &answers)?;
+            Ok(respond::dynamic(html, headers, StatusCode::OK))
+        }
+    }
+}
+
+/// `/search`: results for `q` (page `page`), rendered per request.
+pub(super) async fn search(State(state): State<AppState>, uri: Uri) -> Result<Response, AppError> {
+    let loaded = state.current();
+    let params = crate::search::params::parse(uri.query())
+        .map_err(|bad| AppError::BadSearch(bad.to_string()))?;
+    let results = loaded.search.search(&params.q, params.page);
+    let chrome = state.chrome(&loaded);
+    let html = pages::search::render(&loaded.site, &chrome, &results)?;
+    // The compression layer of this route compresses it.
+    Ok(respond::dynamic(html, &HeaderMap::new(), StatusCode::OK))
+}
+
+/// `/static/*`: fingerprinted assets through `ServeDir` (with `.br`/`.gz`
+/// siblings), cached for a year; plain names still work with a short cache.
+/// The `/static` prefix is removed exactly once, and directories are never
+/// listed or redirected: a directory is a 404 like any missing file.
+pub(super) async fn static_file(
+    State(state): State<AppState>,
+    req: Request,
+) -> Result<Response, AppError> {
+    let loaded = state.current();
+    let uri = req
+        .uri()
+        .path()
+        .strip_prefix("/static/")
+        .filter(|rest| !rest.is_empty())
+        .and_then(|rest| format!("/{rest}").parse::<Uri>().ok())
+        .ok_or(AppError::NotFound)?;
+    let (mut parts, body) = req.into_parts();
+    let fingerprinted = crate::assets::is_fingerprinted(uri.path());
+    parts.uri = uri;
+    let serve = ServeDir::new(loaded.assets.dir())
+        .append_index_html_on_directories(false)
+        .redirect_to_trailing_slash(false)
+        .precompressed_br()
+        .precompressed_gzip();
+    let Ok(res) = serve.oneshot(Request::from_parts(parts, body)).await;
+    let status = res.status();
+    if status == StatusCode::NOT_FOUND
+        || (status.is_redirection() && status != StatusCode::NOT_MODIFIED)
+    {
+        return Err(AppError::NotFound);
+    }
+    if status.is_server_error() {
+        return Err(AppError::Internal(format!(
+            "a static file could not be served ({status})"
+        )));
+    }
+    let mut res = res.map(Body::new);
+    if status.is_success() || status == StatusCode::NOT_MODIFIED {
+        let policy = if fingerprinted {
+            CachePolicy::Immutable
+        } else {
+            CachePolicy::ShortAsset
+        };
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, policy.header());
+    }
+    Ok(res)
+}

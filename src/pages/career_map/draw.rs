@@ -1,0 +1,199 @@
+//! SVG rendering of a career-map [`Layout`].
+//!
+//! No inline styles: everything is styled through classes by [`CSS`] (or the
+//! site's stylesheet). Hovering or focusing a title highlights its moves and the
+//! titles they lead to, with pure CSS: each title's group holds hidden copies of
+//! its moves and neighbours (class `hl`), shown by `:hover`/`:focus-within`.
+
+use super::geometry::{Pt, rounded};
+use super::model::{BoxL, EdgeL, LINE, Layout, MapInput, MoveKind, Orientation};
+use std::fmt::Write;
+
+/// Options for [`svg`].
+pub struct SvgOpts<'a> {
+    /// Prefix of every id in the SVG; unique per SVG on the page (e.g. "h", "v").
+    pub id_prefix: &'a str,
+    /// Accessible name (`<title>`).
+    pub title: &'a str,
+    /// Accessible description (`<desc>`).
+    pub desc: &'a str,
+    /// Link target for a title id, e.g. `#coder`.
+    pub href: &'a dyn Fn(&str) -> String,
+}
+
+/// Stylesheet for the diagram (uses the site's custom properties when defined).
+pub const CSS: &str = r".career-svg{--cm-fg:var(--text,#1b2427);--cm-bg:var(--bg,#fff);--cm-box:var(--bg,#fff);--cm-band:var(--surface,#f3f6f7);--cm-edge:var(--muted,#4d5b60);--cm-hl:var(--accent,#0a5c68);--cm-hl-bg:var(--accent-soft,#e3f1f3);--cm-focus:var(--focus,#9a6a00);max-width:100%;height:auto}
+@media (prefers-color-scheme:dark){.career-svg{--cm-fg:var(--text,#e4ecee);--cm-bg:var(--bg,#111a1d);--cm-box:var(--bg,#111a1d);--cm-band:var(--surface,#1a2529);--cm-edge:var(--muted,#a9b9be);--cm-hl:var(--accent,#86d3de);--cm-hl-bg:var(--accent-soft,#1d3439);--cm-focus:var(--focus,#ffd166)}}
+.career-svg .level-band{fill:var(--cm-band)}
+.career-svg .level-label{fill:var(--cm-fg);font-weight:600}
+.career-svg .node{fill:var(--cm-box);stroke:var(--cm-edge);stroke-width:1.2}
+.career-svg .node-label{fill:var(--cm-fg)}
+.career-svg .edge{fill:none;stroke:var(--cm-edge);stroke-width:1.5}
+.career-svg .arrow{fill:var(--cm-edge);stroke:var(--cm-edge);stroke-width:1.5}
+.career-svg .arrow-hl{fill:var(--cm-hl);stroke:var(--cm-hl);stroke-width:1.5}
+.career-svg .arrow.lateral,.career-svg .arrow-hl.lateral{fill:none}
+.career-svg .hl{display:none;pointer-events:none}
+.career-svg .edge.hl{stroke:var(--cm-hl);stroke-width:2.5}
+.career-svg .hl-node .node{stroke:var(--cm-hl);stroke-width:2.5}
+.career-svg .node-group:is(:hover,:focus-within) .hl{display:inline}
+.career-svg .node-group:is(:hover,:focus-within)>a .node{fill:var(--cm-hl-bg);stroke:var(--cm-hl);stroke-width:3}
+.career-svg a:focus{outline:none}
+.career-svg a:focus-visible .node{stroke:var(--cm-focus);stroke-width:4}
+.career-svg:has(.node-group:is(:hover,:focus-within)) .edges{opacity:.15}
+.career-svg:has(.node-group:is(:hover,:focus-within)) .node-group:not(:hover,:focus-within)>a{opacity:.4}
+@media print{.career-svg{--cm-fg:#000;--cm-bg:#fff;--cm-box:#fff;--cm-band:#fff;--cm-edge:#000;--cm-hl:#000;--cm-hl-bg:#fff}.career-svg .hl{display:none!important}.career-svg .edges,.career-svg a{opacity:1!important}.career-svg .node{stroke:#000!important;stroke-width:1.2!important}}
+";
+
+/// Escapes text for XML content and attribute values.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+/// SVG path data for a polyline with rounded corners.
+fn path_d(p: &[Pt]) -> String {
+    let mut d = format!("M{:.1},{:.1}", p[0].0, p[0].1);
+    for (s, q) in rounded(p) {
+        let _ = write!(d, "L{:.1},{:.1}", s.0, s.1);
+        if let Some((c, e)) = q {
+            let _ = write!(d, "Q{:.1},{:.1} {:.1},{:.1}", c.0, c.1, e.0, e.1);
+        }
+    }
+    d
+}
+
+/// Appends edge `e` as a path; `hl` gives the highlight copy shown on hover/focus.
+fn edge(s: &mut String, pre: &str, e: &EdgeL, hl: bool) {
+    let (cls, m) = if e.kind == MoveKind::Advance {
+        ("advance", "ma")
+    } else {
+        ("lateral", "ml")
+    };
+    let (h, mh) = if hl { (" hl", "-hl") } else { ("", "") };
+    let _ = write!(
+        s,
+        r#"<path class="edge {cls}{h}" d="{}" fill="none""#,
+        path_d(&e.points)
+    );
+    if e.kind == MoveKind::Lateral {
+        s.push_str(r#" stroke-dasharray="5 4""#);
+    }
+    let _ = write!(s, r#" marker-end="url(#{pre}-{m}{mh})""#);
+    if e.two_way {
+        let _ = write!(s, r#" marker-start="url(#{pre}-{m}{mh})""#);
+    }
+    s.push_str("/>");
+}
+
+/// Appends a title's box and its wrapped name.
+fn node(s: &mut String, b: &BoxL) {
+    let r = b.rect;
+    let _ = write!(
+        s,
+        r#"<rect class="node" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="6"/>"#,
+        r.x, r.y, r.w, r.h
+    );
+    let _ = write!(
+        s,
+        r#"<text class="node-label" font-size="14" text-anchor="middle">"#
+    );
+    for (i, l) in b.lines.iter().enumerate() {
+        let _ = write!(
+            s,
+            r#"<tspan x="{:.1}" y="{:.1}">{}</tspan>"#,
+            r.x + r.w / 2.0,
+            b.baseline(i),
+            esc(l)
+        );
+    }
+    s.push_str("</text>");
+}
+
+/// Draws the layout as a standalone, deterministic `<svg>` element.
+pub fn svg(l: &Layout, input: &MapInput, o: &SvgOpts) -> String {
+    let p = o.id_prefix;
+    let dir = if l.orient == Orientation::Horizontal {
+        "h"
+    } else {
+        "v"
+    };
+    let mut s = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="career-svg career-svg-{dir}" viewBox="0 0 {w:.0} {h:.0}" width="{w:.0}" height="{h:.0}" role="group" aria-labelledby="{p}-title" aria-describedby="{p}-desc"><title id="{p}-title">{}</title><desc id="{p}-desc">{}</desc><defs>"#,
+        esc(o.title),
+        esc(o.desc),
+        w = l.width.ceil(),
+        h = l.height.ceil(),
+    );
+    for (m, kind, d) in [
+        ("ma", "advance", "M0,0.5L8,4L0,7.5z"),
+        ("ml", "lateral", "M1,0.5L7.5,4L1,7.5"),
+    ] {
+        for (suf, cls) in [("", "arrow"), ("-hl", "arrow-hl")] {
+            let _ = write!(
+                s,
+                r#"<marker id="{p}-{m}{suf}" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path class="{cls} {kind}" d="{d}"/></marker>"#
+            );
+        }
+    }
+    s.push_str(r#"</defs><g class="levels">"#);
+    for lv in &l.levels {
+        let b = lv.band;
+        let _ = write!(
+            s,
+            r#"<rect class="level-band" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="10"/>"#,
+            b.x, b.y, b.w, b.h
+        );
+        let anchor = if lv.centered { "middle" } else { "start" };
+        let _ = write!(
+            s,
+            r#"<text class="level-label" font-size="14" text-anchor="{anchor}">"#
+        );
+        for (i, line) in lv.lines.iter().enumerate() {
+            let _ = write!(
+                s,
+                r#"<tspan x="{:.1}" y="{:.1}">{}</tspan>"#,
+                lv.x,
+                lv.y + i as f64 * LINE,
+                esc(line)
+            );
+        }
+        s.push_str("</text>");
+    }
+    s.push_str(r#"</g><g class="edges">"#);
+    l.edges.iter().for_each(|e| edge(&mut s, p, e, false));
+    s.push_str(r#"</g><g class="nodes">"#);
+    for (t, b) in l.boxes.iter().enumerate() {
+        s.push_str(r#"<g class="node-group">"#);
+        let mine: Vec<&EdgeL> = l
+            .edges
+            .iter()
+            .filter(|e| e.from == t || e.to == t)
+            .collect();
+        mine.iter().for_each(|e| edge(&mut s, p, e, true));
+        let mut nb: Vec<usize> = mine
+            .iter()
+            .map(|e| if e.from == t { e.to } else { e.from })
+            .collect();
+        nb.sort_unstable();
+        nb.dedup();
+        for n in nb {
+            s.push_str(r#"<g class="hl hl-node" aria-hidden="true">"#);
+            node(&mut s, &l.boxes[n]);
+            s.push_str("</g>");
+        }
+        let ti = &input.titles[t];
+        let _ = write!(
+            s,
+            r#"<a href="{}" aria-label="{}">"#,
+            esc(&(o.href)(ti.id)),
+            esc(ti.name)
+        );
+        node(&mut s, b);
+        s.push_str("</a></g>");
+    }
+    s.push_str("</g></svg>");
+    s
+}

@@ -1,0 +1,216 @@
+//! Checks that need rendered pages: every internal link goes to a page that
+//! exists and to an anchor that page really has (read from its HTML, the
+//! way zola checks anchors), no page has an id twice, no two pages share a
+//! path, and content-driven features are complete. Problems point at the
+//! content file, line and column that caused them.
+
+use super::docs::Docs;
+use crate::registry::{self, Page};
+use crate::content::Site;
+use crate::diag::{Diagnostic, Severity, SourceFile, file_error};
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+/// A self-check must be shown by exactly one section.
+pub(crate) fn features(site: &Site, docs: &Docs<'_>, diags: &mut Vec<Diagnostic>) {
+    for (pi, p) in site.pathways.iter().enumerate() {
+        let showing: Vec<usize> = (0..p.sections.len())
+            .filter(|&i| docs.get(pi, i).is_some_and(super::docs::SectionDoc::has_self_check))
+            .collect();
+        match (&p.self_check, showing.as_slice()) {
+            (Some(check), []) => diags.push(file_error(
+                &check.file,
+                "no section shows this self-check; put `{{ self-check }}` alone on a line in the section that should",
+            )),
+            (Some(_), [_, second, ..]) => diags.push(file_error(
+                &p.sections[*second].file.path,
+                "the self-check is shown by another section already; keep `{{ self-check }}` in one section",
+            )),
+            _ => {}
+        }
+    }
+}
+
+/// Glossary terms no page uses (a warning).
+pub(crate) fn unused_terms(site: &Site, docs: &Docs<'_>, diags: &mut Vec<Diagnostic>) {
+    let used: HashSet<&str> = docs
+        .sections
+        .values()
+        .flat_map(|d| d.doc.terms.iter().map(String::as_str))
+        .collect();
+    for t in &site.glossary {
+        if !used.contains(t.id.as_str()) {
+            let (path, line, col) = t.defined_at.clone();
+            diags.push(Diagnostic {
+                path,
+                line,
+                col,
+                severity: Severity::Warning,
+                message: format!(
+                    "the glossary term `{}` is not used on any page; use it or remove it",
+                    t.term
+                ),
+            });
+        }
+    }
+}
+
+/// A link to check: where it is written, and the page it sits on.
+struct LinkAt {
+    file: Arc<SourceFile>,
+    offset: usize,
+    href: String,
+    page: String,
+}
+
+/// Check links, anchors, ids and paths on the rendered pages.
+pub(crate) fn rendered(
+    site: &Site,
+    docs: &Docs<'_>,
+    pages: &[(Page<'_>, String)],
+    assets: &dyn Fn(&str) -> bool,
+    diags: &mut Vec<Diagnostic>,
+) {
+    // Each page's ids, read from its HTML; an id twice is an error.
+    let mut anchors: HashMap<String, HashSet<&str>> = HashMap::new();
+    let mut first: HashMap<String, &Page<'_>> = HashMap::new();
+    for (page, html) in pages {
+        let path = page.path();
+        let mut seen = HashSet::new();
+        for id in crate::util::html::ids(html) {
+            if !seen.insert(id) {
+                diags.push(duplicate_id(site, docs, page, id));
+            }
+        }
+        if anchors.insert(path.clone(), seen).is_some() {
+            let other = first.get(&path).copied().unwrap_or(page);
+            let section = if matches!(page, Page::Section(..)) { page } else { other };
+            diags.push(duplicate_path(section, &path));
+        }
+        first.entry(path).or_insert(page);
+    }
+    // The search page exists without being stored.
+    anchors.insert(Page::Search.path(), HashSet::new());
+    let mut aliases: HashMap<String, String> = HashMap::new();
+    for p in &site.pathways {
+        for a in &p.aliases {
+            if anchors.contains_key(a.as_str()) {
+                diags.push(file_error(
+                    &p.sections.first().map_or_else(Default::default, |s| s.file.path.clone()),
+                    format!("the alias `{a}` is already the path of a page; choose another alias"),
+                ));
+            }
+            aliases.insert(a.clone(), registry::pathway_path(p));
+        }
+    }
+    let mut links: Vec<LinkAt> = site
+        .links
+        .iter()
+        .map(|l| LinkAt {
+            file: l.file.clone(),
+            offset: l.offset,
+            href: l.href.clone(),
+            page: String::new(),
+        })
+        .collect();
+    for (pi, p) in site.pathways.iter().enumerate() {
+        for (si, s) in p.sections.iter().enumerate() {
+            if let Some(d) = docs.get(pi, si) {
+                let page = Page::Section(p, si).path();
+                links.extend(d.doc.links.iter().map(|l| LinkAt {
+                    file: s.file.clone(),
+                    offset: l.offset,
+                    href: l.href.clone(),
+                    page: page.clone(),
+                }));
+            }
+        }
+    }
+    for link in links {
+        if let Some(d) = check_link(&link, &anchors, &aliases, assets) {
+            diags.push(link.file.error(link.offset, d));
+        }
+    }
+}
+
+fn check_link(
+    link: &LinkAt,
+    anchors: &HashMap<String, HashSet<&str>>,
+    aliases: &HashMap<String, String>,
+    assets: &dyn Fn(&str) -> bool,
+) -> Option<String> {
+    let href = link.href.as_str();
+    if let Some(name) = href.strip_prefix("/static/") {
+        return (!assets(name)).then(|| {
+            format!("`{href}` is not a file in static/; add the file or fix the path")
+        });
+    }
+    let (path, anchor) = match href.split_once('#') {
+        Some((p, a)) => (p, Some(a)),
+        None => (href, None),
+    };
+    let path = path.split('?').next().unwrap_or("");
+    let path = if path.is_empty() { link.page.as_str() } else { path };
+    let Some(ids) = anchors.get(path) else {
+        return Some(match aliases.get(path) {
+            Some(canonical) => format!(
+                "the link `{href}` uses the alias `{path}`; link to `{canonical}` instead so the URL is stable"
+            ),
+            None => format!(
+                "the link `{href}` goes to `{path}`, which is not a page of this site; fix the path"
+            ),
+        });
+    };
+    let anchor = anchor.filter(|a| !a.is_empty())?;
+    if ids.contains(anchor) {
+        return None;
+    }
+    Some(if path == "/glossary" {
+        format!("the glossary has no term `{anchor}`; add it to glossary.toml or fix the link `{href}`")
+    } else {
+        let mut known: Vec<&str> = ids.iter().copied().collect();
+        known.sort_unstable();
+        let shown: Vec<&str> = known.iter().copied().take(40).collect();
+        format!(
+            "the anchor `#{anchor}` in link `{href}` does not exist on {path}; anchors there: {}",
+            shown.join(", ")
+        )
+    })
+}
+
+/// An id twice on a page: point at the section heading that made it, if one
+/// did, else at the page's templates.
+fn duplicate_id(site: &Site, docs: &Docs<'_>, page: &Page<'_>, id: &str) -> Diagnostic {
+    if let Page::Section(p, i) = page {
+        let pi = site.pathways.iter().position(|x| std::ptr::eq(x, *p)).unwrap_or(0);
+        let s = &p.sections[*i];
+        if let Some(d) = docs.get(pi, *i)
+            && let Some((_, offset)) = d.doc.ids.iter().find(|(x, _)| x == id)
+        {
+            return s.file.error(
+                *offset,
+                format!("the id `{id}` appears twice on {}; give this heading another `{{#id}}`", page.path()),
+            );
+        }
+    }
+    file_error(
+        std::path::Path::new("templates"),
+        format!("the id `{id}` appears twice on {}", page.path()),
+    )
+}
+
+fn duplicate_path(page: &Page<'_>, path: &str) -> Diagnostic {
+    match page {
+        Page::Section(p, i) => {
+            let names = registry::PATHWAY_PAGES.join(", ");
+            file_error(
+                &p.sections[*i].file.path,
+                format!("this section's address {path} belongs to another page; a section may not be named {names}, so rename the file and its entry in `sections`"),
+            )
+        }
+        _ => file_error(
+            std::path::Path::new("templates"),
+            format!("two pages have the address {path}"),
+        ),
+    }
+}

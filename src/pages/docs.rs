@@ -1,0 +1,226 @@
+//! Rendering sections' Markdown: the [`markdown::Context`] of a section
+//! (figures, comparisons and blocks from the pathway's data, the glossary,
+//! the layout's reserved ids), and [`Docs`], every section rendered once
+//! for its page and for search.
+
+use crate::registry;
+use crate::blocks::{self, Citations, Fmt, cite::Cited};
+use crate::content::figures::{self, FigureName};
+use crate::content::{Pathway, Section, Site};
+use crate::diag::Diagnostic;
+use crate::markdown::{self, Glossary, Ids, Piece, Rendered};
+use crate::util::text::fill;
+use std::collections::HashMap;
+
+/// Ids the layout of a section page uses around the Markdown.
+pub(crate) const SECTION_LAYOUT_IDS: &[&str] = &[
+    "main",
+    "top",
+    "contents",
+    "sources",
+    "share",
+    "share-title",
+    "site-q",
+    "pathway-menu",
+    "key-figure",
+    "first-steps",
+    "pay-picture",
+    "self-check",
+];
+
+/// The Markdown context of one section on one page.
+pub(crate) struct SectionCtx<'a, 'c> {
+    pub(crate) site: &'a Site,
+    pub(crate) pathway: &'a Pathway,
+    /// The section's slug (the self-check form sends answers to its page).
+    pub(crate) section: String,
+    pub(crate) glossary: &'a Glossary,
+    pub(crate) fmt: Fmt<'a, 'c>,
+    /// The id prefix of the page (`""`, or the section's on a print page).
+    pub(crate) prefix: String,
+    /// The answers and the "sent with no answer" flag, on a result page.
+    pub(crate) unanswered: bool,
+}
+
+impl SectionCtx<'_, '_> {
+    fn name(&self, name: &str) -> Result<FigureName, String> {
+        FigureName::parse(name)
+    }
+}
+
+impl markdown::Context for SectionCtx<'_, '_> {
+    fn figure(&self, name: &str) -> Result<Piece, String> {
+        let name = self.name(name)?;
+        let fig = figures::find(&name, self.pathway, &self.site.baseline)?;
+        Ok(self.fmt.figure(&fig))
+    }
+
+    fn compare(&self, name: &str) -> Result<Piece, String> {
+        let name = self.name(name)?;
+        let c = figures::compare(&name, self.pathway, &self.site.baseline)?;
+        Ok(self.fmt.compare(&c))
+    }
+
+    fn block(&self, name: &str, args: &[&str]) -> Result<Piece, String> {
+        let p = self.pathway;
+        let f = &self.fmt;
+        let title_href = |id: &str| registry::title_path(p, id);
+        match (name, args) {
+            ("table", ["pay"]) => blocks::tables::pay(f, p, &self.site.baseline),
+            ("table", ["outlook"]) => blocks::tables::outlook(f, p, &self.site.baseline),
+            ("table", ["history"]) => blocks::tables::history(f, p),
+            ("table", ["industries", id]) => blocks::tables::industries(f, p, id),
+            ("table", ["education"]) => blocks::parts::education(f, p, &title_href),
+            ("titles", []) => blocks::parts::titles(p, &title_href),
+            ("pay-picture", []) => blocks::picture::pay_picture(
+                f,
+                p,
+                &self.site.baseline,
+                &format!("{}pay-picture", self.prefix),
+            ),
+            ("first-steps", []) => blocks::parts::first_steps(
+                &self.site.ui.parts,
+                p,
+                &format!("{}first-steps", self.prefix),
+            ),
+            ("self-check", []) => {
+                let check = p
+                    .self_check
+                    .as_ref()
+                    .ok_or("`{{ self-check }}` needs a self-check.toml beside pathway.toml")?;
+                let action = registry::section_path(p, &self.section);
+                blocks::parts::self_check_form(
+                    &self.site.ui.parts,
+                    &self.prefix,
+                    check,
+                    &action,
+                    &|_| None,
+                    self.unanswered,
+                )
+            }
+            _ => Err(format!(
+                "unknown block `{{{{ {} }}}}`; use one of: table pay, table outlook, table history, table industries OCCUPATION-ID, table education, titles, pay-picture, first-steps, self-check, details TITLE",
+                std::iter::once(name)
+                    .chain(args.iter().copied())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )),
+        }
+    }
+
+    fn glossary(&self) -> &Glossary {
+        self.glossary
+    }
+
+    fn reserved_ids(&self) -> &[&str] {
+        SECTION_LAYOUT_IDS
+    }
+
+    fn anchor_label(&self, heading: &str) -> String {
+        fill(&self.site.ui.chrome.anchor, &[("name", heading)])
+    }
+}
+
+/// One section rendered for its page.
+#[derive(Debug)]
+pub(crate) struct SectionDoc<'a> {
+    /// The key figure under the title, when the section names one.
+    pub(crate) key: Option<Piece>,
+    pub(crate) doc: Rendered,
+    /// The page's sources so far (key figure, then body), in marker order.
+    pub(crate) cited: Vec<Cited<'a>>,
+    /// Occupations whose figures the section shows.
+    pub(crate) groups: Vec<String>,
+}
+
+impl SectionDoc<'_> {
+    /// Does this section show the pathway's self-check?
+    pub(crate) fn has_self_check(&self) -> bool {
+        self.doc.uses.iter().any(|u| u == "self-check")
+    }
+}
+
+/// Every section of every pathway, rendered once.
+#[derive(Debug, Default)]
+pub(crate) struct Docs<'a> {
+    pub(crate) sections: HashMap<(usize, usize), SectionDoc<'a>>,
+}
+
+impl<'a> Docs<'a> {
+    pub(crate) fn get(&self, pathway: usize, section: usize) -> Option<&SectionDoc<'a>> {
+        self.sections.get(&(pathway, section))
+    }
+
+    /// The section of a pathway that shows its self-check.
+    pub(crate) fn self_check_section(&self, pathway: usize, p: &Pathway) -> Option<usize> {
+        (0..p.sections.len()).find(|&i| self.get(pathway, i).is_some_and(SectionDoc::has_self_check))
+    }
+}
+
+impl crate::search::Sections for Docs<'_> {
+    fn rendered(&self, pathway: usize, section: usize) -> Option<&Rendered> {
+        self.get(pathway, section).map(|d| &d.doc)
+    }
+}
+
+/// Render one section's Markdown with `ids`, citing into `cites`.
+pub(crate) fn render_section<'a>(
+    site: &'a Site,
+    p: &'a Pathway,
+    s: &Section,
+    glossary: &'a Glossary,
+    ids: &Ids,
+    cites: &Citations<'a>,
+    unanswered: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Rendered {
+    let ctx = SectionCtx {
+        site,
+        pathway: p,
+        section: s.slug.clone(),
+        glossary,
+        fmt: Fmt {
+            ui: &site.ui,
+            cites,
+            review_year: Some(p.last_reviewed.year),
+        },
+        prefix: ids.prefix.clone(),
+        unanswered,
+    };
+    markdown::render(&s.file, s.body(), s.body_start, ids, &ctx, diags)
+}
+
+/// Render every section for its own page.
+pub(crate) fn render_all<'a>(
+    site: &'a Site,
+    glossary: &'a Glossary,
+    diags: &mut Vec<Diagnostic>,
+) -> Docs<'a> {
+    let mut docs = Docs::default();
+    for (pi, p) in site.pathways.iter().enumerate() {
+        for (si, s) in p.sections.iter().enumerate() {
+            let cites = Citations::new(site, "");
+            let fmt = Fmt {
+                ui: &site.ui,
+                cites: &cites,
+                review_year: Some(p.last_reviewed.year),
+            };
+            let key = s.key_figure.as_ref().and_then(|name| {
+                figures::find(name, p, &site.baseline)
+                    .ok()
+                    .map(|fig| fmt.figure(&fig))
+            });
+            let doc = render_section(site, p, s, glossary, &Ids::default(), &cites, false, diags);
+            docs.sections.insert(
+                (pi, si),
+                SectionDoc {
+                    key,
+                    doc,
+                    cited: cites.list(),
+                    groups: cites.groups(),
+                },
+            );
+        }
+    }
+    docs
+}

@@ -1,0 +1,211 @@
+//! The parts every page has: the site's chrome (assets, words, preview
+//! images, the editor banner), per-page head data, the share panel and a
+//! pathway's menu.
+
+use crate::registry::{self, Page};
+use crate::content::{Pathway, Site, Ui};
+use crate::util::text::fill;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Site-wide parts of every page's layout.
+#[derive(Debug, Clone)]
+pub struct Chrome {
+    pub site_name: String,
+    pub locale: String,
+    pub css: String,
+    pub js: String,
+    pub icon: String,
+    pub footer: String,
+    pub ui: Ui,
+    /// Link-preview image by page path.
+    pub images: HashMap<String, Image>,
+    /// The site-wide preview image, for pages without their own.
+    pub site_image: Option<Image>,
+    /// In editor mode, why the last edit was rejected (shown on every page).
+    pub banner: Option<Arc<String>>,
+    /// Each pathway's menu (label, path), in reading order, by slug.
+    pub menus: HashMap<String, Vec<(String, String)>>,
+}
+
+impl Chrome {
+    pub fn new(site: &Site, assets: &crate::assets::Assets) -> Self {
+        Self {
+            site_name: site.name.clone(),
+            locale: site.locale.clone(),
+            css: assets.url("site.css"),
+            js: assets.url("site.js"),
+            icon: assets.url("icon.svg"),
+            footer: fill(&site.ui.chrome.footer, &[("site", &site.name)]),
+            ui: site.ui.clone(),
+            images: HashMap::new(),
+            site_image: None,
+            banner: None,
+            menus: HashMap::new(),
+        }
+    }
+
+    /// A pathway's menu: (label, path) in reading order.
+    pub fn menu(&self, p: &Pathway) -> &[(String, String)] {
+        self.menus.get(&p.slug).map_or(&[], Vec::as_slice)
+    }
+
+    /// The preview image of a page (its own, else the site's).
+    pub fn image(&self, path: &str) -> Option<&Image> {
+        self.images.get(path).or(self.site_image.as_ref())
+    }
+}
+
+/// A link-preview image.
+#[derive(Debug, Clone)]
+pub struct Image {
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+    pub alt: String,
+}
+
+/// A breadcrumb step.
+#[derive(Debug, Clone)]
+pub struct Crumb {
+    pub label: String,
+    pub href: String,
+}
+
+/// Per-page head data.
+#[derive(Debug, Clone)]
+pub struct Meta {
+    /// The page's path (its canonical URL without the base).
+    pub path: String,
+    pub title: String,
+    pub og_title: String,
+    pub description: String,
+    pub canonical: String,
+    pub og_type: &'static str,
+    pub crumbs: Vec<Crumb>,
+    pub noindex: bool,
+    pub json_ld: String,
+    /// Which top navigation item is current.
+    pub nav: &'static str,
+    /// An extra class on `<main>`.
+    pub main_class: &'static str,
+}
+
+impl Meta {
+    pub fn new(site: &Site, path: &str, title: &str, description: &str) -> Self {
+        Self {
+            path: path.to_string(),
+            title: format!("{title} | {}", site.name),
+            og_title: title.to_string(),
+            description: description.to_string(),
+            canonical: site.url(path),
+            og_type: "website",
+            crumbs: Vec::new(),
+            noindex: false,
+            json_ld: String::new(),
+            nav: "",
+            main_class: "",
+        }
+    }
+
+    pub(crate) fn crumbs(mut self, crumbs: Vec<(String, String)>) -> Self {
+        self.crumbs = crumbs
+            .into_iter()
+            .map(|(label, href)| Crumb { label, href })
+            .collect();
+        self
+    }
+}
+
+/// Home › Career pathways › HIM.
+pub(crate) fn pathway_crumbs(ui: &Ui, p: &Pathway) -> Vec<(String, String)> {
+    vec![
+        (ui.chrome.home.clone(), "/".into()),
+        (ui.chrome.nav_pathways.clone(), "/pathways".into()),
+        (p.short_title.clone(), registry::pathway_path(p)),
+    ]
+}
+
+/// The share panel's values.
+#[derive(Debug, Clone)]
+pub struct Share {
+    pub url: String,
+    pub title: String,
+    pub subject_enc: String,
+    pub body_enc: String,
+    pub sms_enc: String,
+}
+
+/// Percent-encode for a `mailto:`/`sms:` query value.
+pub fn encode_component(s: &str) -> String {
+    percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
+}
+
+impl Share {
+    pub(crate) fn new(site: &Site, path: &str, title: &str, summary: &str) -> Self {
+        let url = site.url(path);
+        Self {
+            subject_enc: encode_component(&format!("{title} | {}", site.name)),
+            body_enc: encode_component(&format!("{summary}\n\n{url}")),
+            sms_enc: encode_component(&format!("{title}: {url}")),
+            title: title.to_string(),
+            url,
+        }
+    }
+}
+
+/// One entry of a pathway's menu.
+#[derive(Debug, Clone)]
+pub struct MenuItem {
+    pub label: String,
+    pub href: String,
+    pub current: bool,
+}
+
+/// A pathway's menu, with the current page marked.
+#[derive(Debug, Clone)]
+pub struct Menu {
+    pub label: String,
+    pub pathway: String,
+    pub overview: String,
+    pub button: String,
+    pub step: String,
+    pub items: Vec<MenuItem>,
+}
+
+/// The label of a page in a pathway's menu.
+pub(crate) fn menu_label(ui: &Ui, page: &Page<'_>) -> String {
+    match page {
+        Page::Section(p, i) => p.sections[*i].nav_title.clone(),
+        Page::CareerMap(p) => fill(&ui.map.title, &[("short", &p.short_title)]),
+        _ => String::new(),
+    }
+}
+
+impl Menu {
+    pub(crate) fn new(ui: &Ui, p: &Pathway, order: &[(String, String)], current: &str) -> Self {
+        let items: Vec<MenuItem> = order
+            .iter()
+            .map(|(label, href)| MenuItem {
+                label: label.clone(),
+                current: href == current,
+                href: href.clone(),
+            })
+            .collect();
+        let n = items.iter().position(|i| i.current).map_or(0, |i| i + 1);
+        let total = items.len().to_string();
+        let n = n.to_string();
+        let u = &ui.section;
+        Self {
+            label: fill(&u.menu, &[("pathway", &p.short_title)]),
+            pathway: p.short_title.clone(),
+            overview: registry::pathway_path(p),
+            button: fill(
+                &u.menu_button,
+                &[("pathway", &p.short_title), ("n", &n), ("total", &total)],
+            ),
+            step: fill(&u.step, &[("n", &n), ("total", &total)]),
+            items,
+        }
+    }
+}
