@@ -3,27 +3,39 @@
   "use strict";
   document.documentElement.classList.add("js");
 
+  var status = document.getElementById("copy-status");
+  var words = {
+    copied: (status && status.getAttribute("data-copied")) || "Link copied.",
+    failed: (status && status.getAttribute("data-failed")) || "Could not copy."
+  };
+
+  // Say it to screen readers (a polite live region) and show it beside the
+  // control that was used, for two seconds.
   function announce(from, text) {
     var panel = from.closest(".share");
-    var status = (panel && panel.querySelector(".share-status")) || document.getElementById("copy-status");
-    if (!status) {
-      status = document.createElement("p");
-      status.id = "copy-status";
-      status.className = "visually-hidden";
-      status.setAttribute("role", "status");
-      status.setAttribute("aria-live", "polite");
-      document.body.appendChild(status);
+    var region = (panel && panel.querySelector(".share-status")) || status;
+    if (region) {
+      region.textContent = "";
+      window.setTimeout(function () { region.textContent = text; }, 50);
     }
-    status.textContent = "";
-    window.setTimeout(function () { status.textContent = text; }, 50);
+    if (from.matches("a.anchor")) {
+      var old = from.parentNode.querySelector(".anchor-note");
+      if (old) { old.remove(); }
+      var note = document.createElement("span");
+      note.className = "anchor-note";
+      note.setAttribute("aria-hidden", "true");
+      note.textContent = text;
+      from.insertAdjacentElement("afterend", note);
+      window.setTimeout(function () { note.remove(); }, 2000);
+    }
   }
 
-  function copy(text, from, what) {
+  function copy(text, from) {
     if (!navigator.clipboard) { return false; }
     navigator.clipboard.writeText(text).then(function () {
-      announce(from, what + " copied to the clipboard.");
+      announce(from, words.copied);
     }, function () {
-      announce(from, "Could not copy. Select the link and copy it yourself.");
+      announce(from, words.failed);
     });
     return true;
   }
@@ -37,12 +49,12 @@
     if (el.hasAttribute("data-print")) {
       window.print();
     } else if (el.hasAttribute("data-copy")) {
-      copy(el.getAttribute("data-copy"), el, "Link");
+      copy(el.getAttribute("data-copy"), el);
     } else if (el.hasAttribute("data-share")) {
       navigator.share({ title: el.getAttribute("data-title") || document.title, url: el.getAttribute("data-share") }).catch(function () {});
     } else if (el.matches("a.anchor")) {
       var hash = el.getAttribute("href");
-      if (copy(base + hash, el, "Link to this section")) {
+      if (copy(base + hash, el)) {
         history.replaceState(null, "", hash);
       }
     }

@@ -99,6 +99,7 @@ pub(crate) fn quick_facts(f: &Fmt<'_, '_>, p: &Pathway, baseline: &Baseline) -> 
     }
     let table = Table {
         caption: ui.quick_facts.clone(),
+        show_caption: false,
         class: "facts",
         head: vec![
             ui.occupation.clone(),

@@ -12,11 +12,16 @@ use crate::util::html::escape;
 use crate::util::text::{fill, lower_first, money};
 use askama::Template;
 
-const WIDTH: f64 = 360.0;
-const ROW: f64 = 68.0;
+/// The drawing's width: on a phone it is drawn about 1:1, so its 15-unit
+/// text stays about 15 px.
+const WIDTH: f64 = 340.0;
+/// Characters of a name per line (15-unit bold text is about 8.5 units a character).
+const NAME_CHARS: usize = 38;
 
 struct Row {
     y: i32,
+    /// The name's lines and where the first one sits.
+    lines: Vec<(i32, String)>,
     name: String,
     starts: String,
     bar: i32,
@@ -65,7 +70,8 @@ pub(crate) fn pay_picture(
     let scale = (WIDTH - 4.0) / f64::from(max);
     let mut rows = Vec::new();
     let mut text = String::new();
-    for (i, g) in groups.iter().enumerate() {
+    let mut y = 0;
+    for g in &groups {
         let pay = &g.pay[0];
         let when = When::May(pay.year);
         let fig = Figure {
@@ -92,8 +98,18 @@ pub(crate) fn pay_picture(
             })
             .unwrap_or_default();
         text.push_str(&format!("{} {} ", g.title, piece.text));
+        let name_lines = crate::util::text::wrap(&g.title, NAME_CHARS, 2);
+        let lines: Vec<(i32, String)> = name_lines
+            .into_iter()
+            .enumerate()
+            .map(|(k, l)| (y + 16 + 18 * i32::try_from(k).unwrap_or(0), l))
+            .collect();
+        let top = lines.last().map_or(y + 16, |(ly, _)| *ly);
+        let row_y = top;
+        y = top + 62;
         rows.push(Row {
-            y: 16 + i32::try_from(i).unwrap_or(0) * ROW as i32,
+            y: row_y,
+            lines,
             name: g.title.clone(),
             starts,
             bar: bar.round() as i32,
@@ -108,7 +124,7 @@ pub(crate) fn pay_picture(
         id,
         title: fill(&ui.title, &[("pathway", &p.short_title)]),
         width: WIDTH,
-        height: 8.0 + groups.len() as f64 * ROW,
+        height: f64::from(y) - 4.0,
         rows,
         key: &ui.key,
     };

@@ -29,6 +29,9 @@ pub(crate) struct Row {
 #[derive(Debug)]
 pub(crate) struct Table {
     pub(crate) caption: String,
+    /// Show the caption (a table right under a heading of the same words
+    /// keeps it for screen readers only, as the region's name).
+    pub(crate) show_caption: bool,
     pub(crate) class: &'static str,
     pub(crate) head: Vec<String>,
     pub(crate) numeric: bool,
@@ -127,6 +130,7 @@ pub(crate) fn pay(f: &Fmt<'_, '_>, p: &Pathway, baseline: &Baseline) -> Result<P
     }
     Table {
         caption: t.pay_caption.clone(),
+        show_caption: true,
         class: "pay",
         head: vec![
             t.occupation.clone(),
@@ -208,6 +212,7 @@ pub(crate) fn outlook(f: &Fmt<'_, '_>, p: &Pathway, baseline: &Baseline) -> Resu
     }
     Table {
         caption: t.outlook_caption.clone(),
+        show_caption: true,
         class: "outlook",
         head: vec![
             t.occupation.clone(),
@@ -269,6 +274,7 @@ pub(crate) fn history(f: &Fmt<'_, '_>, p: &Pathway) -> Result<Piece, String> {
     }
     Table {
         caption: t.history_caption.clone(),
+        show_caption: true,
         class: "history",
         head: vec![t.group.clone(), t.pay.clone(), t.jobs.clone(), t.growth.clone()],
         numeric: false,
@@ -310,6 +316,7 @@ pub(crate) fn industries(f: &Fmt<'_, '_>, p: &Pathway, id: &str) -> Result<Piece
         .collect();
     Table {
         caption: fill(&t.industries_caption, &[("group", &f.group_name(g))]),
+        show_caption: true,
         class: "industries",
         head: vec![t.industry.clone(), t.jobs.clone(), t.when.clone()],
         numeric: false,

@@ -44,7 +44,7 @@ mod tests;
 mod tests_data;
 mod vertical;
 
-pub use draw::{CSS, SvgOpts, svg};
+pub use draw::{SvgOpts, svg};
 pub use geometry::crossings;
 pub use model::{Layout, LevelIn, MapInput, MoveIn, MoveKind, Orientation, TitleIn};
 pub use order::layout;

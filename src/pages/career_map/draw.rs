@@ -1,7 +1,7 @@
 //! SVG rendering of a career-map [`Layout`].
 //!
-//! No inline styles: everything is styled through classes by [`CSS`] (or the
-//! site's stylesheet). Hovering or focusing a title highlights its moves and the
+//! No inline styles: everything is styled through classes by the site's
+//! stylesheet (`static/site.css`). Hovering or focusing a title highlights its moves and the
 //! titles they lead to, with pure CSS: each title's group holds hidden copies of
 //! its moves and neighbours (class `hl`), shown by `:hover`/`:focus-within`.
 
@@ -21,28 +21,6 @@ pub struct SvgOpts<'a> {
     pub href: &'a dyn Fn(&str) -> String,
 }
 
-/// Stylesheet for the diagram (uses the site's custom properties when defined).
-pub const CSS: &str = r".career-svg{--cm-fg:var(--text,#1b2427);--cm-bg:var(--bg,#fff);--cm-box:var(--bg,#fff);--cm-band:var(--surface,#f3f6f7);--cm-edge:var(--muted,#4d5b60);--cm-hl:var(--accent,#0a5c68);--cm-hl-bg:var(--accent-soft,#e3f1f3);--cm-focus:var(--focus,#9a6a00);max-width:100%;height:auto}
-@media (prefers-color-scheme:dark){.career-svg{--cm-fg:var(--text,#e4ecee);--cm-bg:var(--bg,#111a1d);--cm-box:var(--bg,#111a1d);--cm-band:var(--surface,#1a2529);--cm-edge:var(--muted,#a9b9be);--cm-hl:var(--accent,#86d3de);--cm-hl-bg:var(--accent-soft,#1d3439);--cm-focus:var(--focus,#ffd166)}}
-.career-svg .level-band{fill:var(--cm-band)}
-.career-svg .level-label{fill:var(--cm-fg);font-weight:600}
-.career-svg .node{fill:var(--cm-box);stroke:var(--cm-edge);stroke-width:1.2}
-.career-svg .node-label{fill:var(--cm-fg)}
-.career-svg .edge{fill:none;stroke:var(--cm-edge);stroke-width:1.5}
-.career-svg .arrow{fill:var(--cm-edge);stroke:var(--cm-edge);stroke-width:1.5}
-.career-svg .arrow-hl{fill:var(--cm-hl);stroke:var(--cm-hl);stroke-width:1.5}
-.career-svg .arrow.lateral,.career-svg .arrow-hl.lateral{fill:none}
-.career-svg .hl{display:none;pointer-events:none}
-.career-svg .edge.hl{stroke:var(--cm-hl);stroke-width:2.5}
-.career-svg .hl-node .node{stroke:var(--cm-hl);stroke-width:2.5}
-.career-svg .node-group:is(:hover,:focus-within) .hl{display:inline}
-.career-svg .node-group:is(:hover,:focus-within)>a .node{fill:var(--cm-hl-bg);stroke:var(--cm-hl);stroke-width:3}
-.career-svg a:focus{outline:none}
-.career-svg a:focus-visible .node{stroke:var(--cm-focus);stroke-width:4}
-.career-svg:has(.node-group:is(:hover,:focus-within)) .edges{opacity:.15}
-.career-svg:has(.node-group:is(:hover,:focus-within)) .node-group:not(:hover,:focus-within)>a{opacity:.4}
-@media print{.career-svg{--cm-fg:#000;--cm-bg:#fff;--cm-box:#fff;--cm-band:#fff;--cm-edge:#000;--cm-hl:#000;--cm-hl-bg:#fff}.career-svg .hl{display:none!important}.career-svg .edges,.career-svg a{opacity:1!important}.career-svg .node{stroke:#000!important;stroke-width:1.2!important}}
-";
 
 /// Escapes text for XML content and attribute values.
 fn esc(s: &str) -> String {

@@ -3,7 +3,7 @@
 use super::geometry::{Rect, flatten};
 use super::model::{CHAR, LINE, LevelIn, MapInput, MoveIn, MoveKind, PAD_X, TitleIn, text_width};
 use super::tests_data::{gen_names, generated, real};
-use super::{CSS, Layout, Orientation, SvgOpts, crossings, layout, svg};
+use super::{Layout, Orientation, SvgOpts, crossings, layout, svg};
 
 /// Whether two rectangles come closer than `m`.
 fn overlap(a: &Rect, b: &Rect, m: f64) -> bool {
