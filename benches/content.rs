@@ -1,7 +1,8 @@
-//! Content load time on adversarial sections: each case appends about 2 MB
-//! of one pattern that once made the loader quadratic (a text merge that
-//! copied the text so far, a glossary matcher that rescanned per term, and
-//! a column count per diagnostic) to a section of the test fixture.
+//! Build time on adversarial sections: each case appends about 2 MB of one
+//! pattern that once made the loader quadratic (a text merge that copied
+//! the text so far, a glossary matcher that rescanned per term, and a column
+//! count per diagnostic) to a section of the test fixture, then builds the
+//! site as a start does (load, render the Markdown, check, compress).
 //!
 //! `cargo bench --bench content`. Every case must stay well under a second.
 
@@ -66,7 +67,8 @@ fn bench(c: &mut Criterion) {
         let dir = case(name, unit, terms);
         group.bench_function(name, |b| {
             b.iter(|| {
-                let _ = std::hint::black_box(pathways::content::load(&dir));
+                let _ =
+                    std::hint::black_box(pathways::state::build(&dir, Path::new("static"), None));
             });
         });
         let _ = std::fs::remove_dir_all(&dir);

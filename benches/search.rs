@@ -6,10 +6,39 @@
 //! `target/criterion/<group>/<query>/new/estimates.json`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use pathways::search::Index;
+use pathways::markdown::Rendered;
+use pathways::search::{Index, Sections};
+use std::collections::HashMap;
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Instant;
+
+/// Every section of a site, rendered for its page (what the index reads).
+struct Rendering(HashMap<(usize, usize), Rendered>);
+
+impl Sections for Rendering {
+    fn rendered(&self, pathway: usize, section: usize) -> Option<&Rendered> {
+        self.0.get(&(pathway, section))
+    }
+}
+
+/// Render every page of `site` (as a build does) and keep its sections.
+fn render(site: &pathways::content::Site) -> Rendering {
+    let assets = pathways::assets::Assets::build(Path::new("static")).expect("assets");
+    let (_, sections) = pathways::pages::build(site, &assets, |sections| {
+        let mut out = HashMap::new();
+        for (pi, p) in site.pathways.iter().enumerate() {
+            for si in 0..p.sections.len() {
+                if let Some(r) = sections.rendered(pi, si) {
+                    out.insert((pi, si), r.clone());
+                }
+            }
+        }
+        Rendering(out)
+    })
+    .expect("the site builds");
+    sections
+}
 
 /// Ten representative queries: short, long, misspelt, phrase, code, none.
 const QUERIES: [&str; 10] = [
@@ -25,9 +54,9 @@ const QUERIES: [&str; 10] = [
     "xylophone",
 ];
 
-fn report(name: &str, site: &pathways::content::Site) -> Index {
+fn report(name: &str, site: &pathways::content::Site, sections: &Rendering) -> Index {
     let start = Instant::now();
-    let index = Index::build(site).expect("index builds");
+    let index = Index::build(site, sections).expect("index builds");
     eprintln!(
         "{name}: {} documents, index built in {:.1} ms, memory {:.2} MiB (index files {:.2} MiB)",
         index.len(),
@@ -48,24 +77,26 @@ fn queries(c: &mut Criterion, group: &str, index: &Index) {
 
 fn him(c: &mut Criterion) {
     let site = pathways::content::load(Path::new("content")).expect("content loads");
-    let index = report("HIM", &site);
+    let sections = render(&site);
+    let index = report("HIM", &site, &sections);
     queries(c, "query-him", &index);
     c.bench_function("build-him", |b| {
-        b.iter(|| black_box(Index::build(black_box(&site)).expect("builds")))
+        b.iter(|| black_box(Index::build(black_box(&site), &sections).expect("builds")))
     });
 }
 
 fn corpus(c: &mut Criterion) {
     let dir = std::env::temp_dir().join("pathways-bench-corpus-1000");
     let _ = std::fs::remove_dir_all(&dir);
-    pathways::corpus::write(&dir, 1000, 42).expect("corpus written");
+    pathways::cli::corpus::write(&dir, 1000, 42).expect("corpus written");
     let start = Instant::now();
     let site = pathways::content::load(&dir).expect("generated corpus loads");
+    let sections = render(&site);
     eprintln!(
-        "1,000 pathways: content loaded in {:.0} ms",
+        "1,000 pathways: content loaded and rendered in {:.0} ms",
         start.elapsed().as_secs_f64() * 1e3
     );
-    let index = report("1,000 pathways", &site);
+    let index = report("1,000 pathways", &site, &sections);
     queries(c, "query-1000", &index);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -35,6 +35,8 @@ const VERBOSE = process.env.VERBOSE === '1';
 
 const PATHWAY = '/pathways/health-information-management';
 const SELF_CHECK = `${PATHWAY}/right-for-me`;
+const MAP = `${PATHWAY}/career-map`;
+const PRINT_ALL = `${PATHWAY}/print/all`;
 const SELF_CHECK_RESULT = `${SELF_CHECK}?a=1,3&u=2&n=4`;
 const SEARCH = '/search?q=coder+salary';
 const PRINT = `${PATHWAY}/print`;
@@ -43,7 +45,7 @@ const PHONE_WIDTHS = [320, 390];
 const DESKTOP = {width: 1280, height: 900, deviceScaleFactor: 1};
 const phone = (width, height = 844) => ({width, height, deviceScaleFactor: 1, isMobile: true, hasTouch: true});
 // Elements that scroll sideways on purpose (wide tables, the career map).
-const SCROLLERS = '.table-wrap, .diagram-scroll';
+const SCROLLERS = '.table-wrap';
 
 // ---------------------------------------------------------------- reporting
 let passed = 0, failed = 0, skipped = 0;
@@ -438,7 +440,7 @@ try {
       // Everything in main that shows on screen must still show in print, except the parts that
       // only make sense on screen: share panel, pager, table of contents, self-links, search and
       // form buttons. Elements are marked on screen, then looked up again in print.
-      const ALLOWED = '.share, .pager, .toc, .anchor, .search-big, .js-only, .screen-only, button, [type=submit]';
+      const ALLOWED = '.share, .pager, .toc, .anchor, .search-big, .js-only, .screen-only, button, [type=submit], .pathway-menu, .pathway-menu-phone, .step, .diagram-narrow, .legend-hint, .change-answers, .self-check';
       const screen = await page.evaluate((ALLOWED) => {
         let n = 0, len = 0;
         for (const el of document.querySelectorAll('main *')) {
@@ -608,11 +610,175 @@ try {
     return lines.length ? {fail: `${lines.length} broken link target(s): ${lines[0]}`, lines: lines.slice(1)} : null;
   });
 
+  // ---- the reader's journey (first screen, pay picture, menus, handout, self-check) and the map
+  const sectionPaths = sitemap.filter((p) => p.startsWith(PATHWAY + '/') && !/\/(career-map|print)(\/|$)/.test(p));
+  const jp = await newPage('journey');
+  await jp.setViewport(phone(390, 844));
+  await scheme(jp, 'light');
+  for (const path of [PATHWAY, ...sectionPaths].filter((p) => !ONLY || p.includes(ONLY))) {
+    await check('first-screen', path, async () => {
+      await jp.goto(ORIGIN + path, {waitUntil: 'load'});
+      const found = await jp.evaluate(() => {
+        const inView = (el) => { const r = el.getBoundingClientRect(); return r.height > 0 && r.top < innerHeight && r.bottom > 0; };
+        const want = [...document.querySelectorAll('.key-figure, .pay-picture, .first-steps, .step a, .result-summary')];
+        return want.filter(inView).map((el) => el.className || el.tagName);
+      });
+      return found.length ? {note: found.join(', ')} : {fail: 'no key figure, pay picture, first steps or next-step link in the first 390x844 screen'};
+    });
+  }
+  for (const path of [PATHWAY, `${PATHWAY}/salary`]) {
+    await check('pay-picture', path, async () => {
+      await jp.goto(ORIGIN + path, {waitUntil: 'load'});
+      const r = await jp.evaluate(() => {
+        const fig = document.querySelector('.pay-picture');
+        if (!fig) return {fail: 'no pay picture'};
+        const bars = fig.querySelectorAll('svg .pp-bar').length;
+        const items = [...fig.querySelectorAll('.pp-text li')];
+        const marked = items.filter((li) => li.querySelector('sup.src a[href^="#"]')).length;
+        if (!bars || items.length !== bars) return {fail: `${bars} bars but ${items.length} items in the text equivalent`};
+        if (marked !== items.length) return {fail: `${items.length - marked} text items without a source marker`};
+        return {note: `${bars} bars, each with its text and source`};
+      });
+      return r;
+    });
+  }
+  for (const path of [...sectionPaths, MAP].filter((p) => !ONLY || p.includes(ONLY))) {
+    await check('section-menu', path, async () => {
+      const lines = [];
+      for (const [vp, menu] of [[phone(390, 844), '.pathway-menu-phone'], [DESKTOP, '.pathway-menu']]) {
+        await jp.setViewport(vp);
+        await jp.goto(ORIGIN + path, {waitUntil: 'load'});
+        const r = await jp.evaluate((menu, path) => {
+          const m = document.querySelector(menu);
+          if (!m || !window.getComputedStyle(m).display || m.getClientRects().length === 0) return `${menu} is not shown`;
+          const cur = [...m.querySelectorAll('a[aria-current="page"]')];
+          if (cur.length !== 1) return `${menu}: ${cur.length} links with aria-current`;
+          if (new URL(cur[0].href).pathname !== path) return `${menu}: aria-current on ${cur[0].getAttribute('href')}`;
+          return '';
+        }, menu, path);
+        if (r) lines.push(r);
+      }
+      await jp.setViewport(phone(390, 844));
+      return lines.length ? {fail: lines[0], lines: lines.slice(1)} : null;
+    });
+  }
+  await check('anchor-contrast', `${PATHWAY}/salary`, async () => {
+    await jp.goto(ORIGIN + `${PATHWAY}/salary`, {waitUntil: 'load'});
+    await helpers(jp);
+    const low = await jp.evaluate(() => {
+      const out = [];
+      for (const a of document.querySelectorAll('.h .anchor')) {
+        const fg = window.__pw.rgba(getComputedStyle(a).color);
+        const op = Number(getComputedStyle(a).opacity);
+        const bg = window.__pw.bgBehind(a);
+        const eff = {r: fg.r * op + bg.r * (1 - op), g: fg.g * op + bg.g * (1 - op), b: fg.b * op + bg.b * (1 - op)};
+        const c = window.__pw.contrast(eff, bg);
+        if (c < 3) out.push(`${window.__pw.sel(a)} ${c.toFixed(2)}:1`);
+      }
+      return out;
+    });
+    return low.length ? {fail: `heading links under 3:1: ${low[0]}`, lines: low.slice(1)} : null;
+  });
+  await check('link-copied', `${PATHWAY}/salary`, async () => {
+    const ctx2 = await browser.createBrowserContext();
+    await ctx2.overridePermissions(ORIGIN, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+    const p2 = await newPage(`${PATHWAY}/salary#copy`, {context: ctx2});
+    await p2.setViewport(DESKTOP);
+    await p2.goto(ORIGIN + `${PATHWAY}/salary`, {waitUntil: 'load'});
+    await p2.click('.h .anchor');
+    const note = await p2.waitForSelector('.anchor-note', {visible: true, timeout: 3000}).then((el) => el.evaluate((e) => e.textContent)).catch(() => '');
+    await ctx2.close();
+    return note ? {note: `shows "${note}"`} : {fail: 'no visible note after copying a heading link'};
+  });
+  await check('handout-1-page', PRINT, async () => {
+    const results = [];
+    for (const format of ['Letter', 'A4']) {
+      await jp.setViewport(DESKTOP);
+      await jp.goto(ORIGIN + PRINT, {waitUntil: 'networkidle0'});
+      const pdf = Buffer.from(await jp.pdf({format, printBackground: false}));
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+      results.push([format, pages]);
+    }
+    const bad = results.filter(([, n]) => n !== 1);
+    return bad.length ? {fail: results.map(([f, n]) => `${f}: ${n} pages`).join(', ')} : {note: results.map(([f, n]) => `${f}: ${n} page`).join(', ')};
+  });
+  await check('no-bare-paths', PRINT, async () => {
+    await jp.emulateMediaType('print');
+    const bare = await jp.evaluate(() => {
+      const out = [];
+      for (const el of document.querySelectorAll('main *')) {
+        const after = getComputedStyle(el, '::after').content;
+        if (after && /\("?\//.test(after)) out.push(after);
+      }
+      return out;
+    });
+    await jp.emulateMediaType(null);
+    return bare.length ? {fail: `local paths printed: ${bare[0]}`} : null;
+  });
+  await check('map-phone', MAP, async () => {
+    const lines = [];
+    for (const w of [320, 390]) {
+      await jp.setViewport(phone(w, 844));
+      await jp.goto(ORIGIN + MAP, {waitUntil: 'load'});
+      const r = await jp.evaluate(() => {
+        const svg = [...document.querySelectorAll('.diagram svg.career-svg')].find((s) => s.getClientRects().length);
+        if (!svg) return {err: 'no diagram shown'};
+        const vb = svg.viewBox.baseVal;
+        const scale = svg.getBoundingClientRect().width / vb.width;
+        const sizes = [...svg.querySelectorAll('text')].map((t) => parseFloat(t.getAttribute('font-size') || getComputedStyle(t).fontSize) * scale);
+        const rows = svg.closest('.diagram-narrow') !== null;
+        return {scale, min: Math.min(...sizes), rows, wide: document.documentElement.scrollWidth > innerWidth + 1};
+      });
+      if (r.err) lines.push(`${w}px: ${r.err}`);
+      else {
+        if (!r.rows) lines.push(`${w}px: the wide (columns) diagram is shown`);
+        if (r.min < 14) lines.push(`${w}px: smallest diagram text ${r.min.toFixed(1)}px`);
+        if (r.wide) lines.push(`${w}px: the page scrolls sideways`);
+      }
+    }
+    await jp.setViewport(phone(390, 844));
+    return lines.length ? {fail: lines[0], lines: lines.slice(1)} : {note: 'levels as rows, text >= 14px, no sideways scroll at 320 and 390'};
+  });
+  await check('map-highlight', MAP, async () => {
+    await jp.setViewport(DESKTOP);
+    await jp.goto(ORIGIN + MAP, {waitUntil: 'load'});
+    const box = await jp.$('.diagram-wide .node-group a');
+    if (!box) return {fail: 'no title links in the diagram'};
+    const href = await box.evaluate((a) => a.getAttribute('href'));
+    const card = href && await jp.$(`li.title-card${href}`).catch(() => null);
+    if (!card) return {fail: `the first box links to ${href}, which is not a title card`};
+    await box.focus();
+    const r = await jp.evaluate(() => {
+      const svg = document.querySelector('.diagram-wide svg');
+      const g = document.activeElement.closest('.node-group');
+      const shown = [...g.querySelectorAll('.hl')].filter((e) => getComputedStyle(e).display !== 'none').length;
+      const dim = Number(getComputedStyle(svg.querySelector('.edges')).opacity);
+      return {shown, dim};
+    });
+    if (!r.shown) return {fail: 'focusing a box shows none of its moves'};
+    if (!(r.dim < 0.5)) return {fail: `the other moves are not dimmed (opacity ${r.dim})`};
+    return {note: `focus shows ${r.shown} highlighted parts and dims the rest to ${r.dim}`};
+  });
+  await jp.close();
+  await check('nojs-empty-self-check', SELF_CHECK, async () => {
+    const p = await newPage(SELF_CHECK + '#empty', {js: false});
+    await p.goto(ORIGIN + SELF_CHECK, {waitUntil: 'load'});
+    const [resp] = await Promise.all([
+      p.waitForNavigation({waitUntil: 'load'}),
+      p.click('form.self-check button[type=submit]'),
+    ]);
+    const msg = await p.$eval('.form-error', (e) => e.textContent.trim()).catch(() => '');
+    const status = resp ? resp.status() : 0;
+    await p.close();
+    return msg && status === 200 ? {note: msg} : {fail: `HTTP ${status}, message: "${msg}"`};
+  });
+
   // ---- screenshots
   await check('screenshots', SHOTS, async () => {
     mkdirSync(SHOTS, {recursive: true});
     const shots = [['home', '/'], ['overview', PATHWAY], ['section-salary', `${PATHWAY}/salary`],
-      ...(searchExists ? [['search', SEARCH]] : []), ['career-map', `${PATHWAY}/career-map`]];
+      ...(searchExists ? [['search', SEARCH]] : []), ['career-map', MAP], ['handout', PRINT],
+      ['self-check-result', SELF_CHECK_RESULT], ['section-education', `${PATHWAY}/education`]];
     const p = await newPage('screenshots');
     const files = [];
     for (const [name, path] of shots) {
@@ -628,7 +794,16 @@ try {
       }
     }
     await p.close();
-    return {note: `${files.length} full-page PNGs in ${SHOTS}${searchExists ? '' : ' (no search yet, so no search shots)'}`};
+    // The career map at both widths the issue names.
+    for (const [w, h] of [[320, 900], [1280, 900]]) {
+      await p.setViewport(w < 500 ? phone(w, h) : {width: w, height: h, deviceScaleFactor: 1});
+      await scheme(p, 'light');
+      await p.goto(ORIGIN + MAP, {waitUntil: 'networkidle0'});
+      const el = await p.$('#diagram');
+      const file = join(SHOTS, `career-map-diagram-${w}.png`);
+      if (el) { await el.screenshot({path: file}); files.push(file); }
+    }
+    return {note: `${files.length} PNGs in ${SHOTS}${searchExists ? '' : ' (no search yet, so no search shots)'}`};
   });
 } catch (e) {
   console.error('suite error:', e && e.stack || e);

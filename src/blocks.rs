@@ -24,5 +24,6 @@ pub(crate) use fmt::Fmt;
 
 /// Render an askama template; a template error is an error of the load.
 pub(crate) fn html(t: &impl askama::Template) -> Result<String, String> {
-    t.render().map_err(|e| format!("a page template failed: {e}"))
+    t.render()
+        .map_err(|e| format!("a page template failed: {e}"))
 }

@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 
 /// Why a request failed, in the terms a reader's page needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AppError {
+pub(crate) enum AppError {
     NotFound,
     /// Part of the address could not be read.
     BadAddress,
@@ -27,7 +27,7 @@ pub enum AppError {
 }
 
 impl AppError {
-    pub fn status(&self) -> StatusCode {
+    pub(crate) fn status(&self) -> StatusCode {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::BadAddress | AppError::BadAnswers(_) | AppError::BadSearch(_) => {
@@ -42,7 +42,7 @@ impl AppError {
     }
 
     /// The error for a status the framework answered with.
-    pub fn from_status(status: StatusCode) -> Self {
+    pub(crate) fn from_status(status: StatusCode) -> Self {
         match status {
             StatusCode::NOT_FOUND => AppError::NotFound,
             StatusCode::URI_TOO_LONG => AppError::UriTooLong,

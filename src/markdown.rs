@@ -16,18 +16,16 @@
 mod glossary;
 mod inline;
 mod structure;
-mod walk;
 #[cfg(test)]
 mod tests;
+mod walk;
 
 pub use glossary::Glossary;
 
 use crate::diag::{Diagnostic, SourceFile};
 use crate::util::html::escape;
-use crate::util::text::{is_valid_id, slugify};
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Options};
 use std::collections::{HashMap, HashSet};
-use std::ops::Range;
 
 /// Most problems listed for one document; a flood of the same mistake is
 /// summed up in one line instead (and stays fast to report).
@@ -159,7 +157,10 @@ pub fn render(
     } else if r.suppressed_warnings > 0 {
         let d = file.warning(
             base,
-            format!("{} more warnings in this file are not listed", r.suppressed_warnings),
+            format!(
+                "{} more warnings in this file are not listed",
+                r.suppressed_warnings
+            ),
         );
         r.diags.push(d);
     }

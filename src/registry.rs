@@ -131,14 +131,3 @@ pub(crate) fn pathway_pages(p: &Pathway) -> Vec<Page<'_>> {
     out.push(Page::PrintAll(p));
     out
 }
-
-/// The reading order of a pathway for its menu and pager: the sections,
-/// with the career map after the section that links to it most naturally
-/// (after `after`, when given, else at the end).
-pub(crate) fn menu(p: &Pathway) -> Vec<Page<'_>> {
-    let mut out: Vec<Page<'_>> = (0..p.sections.len()).map(|i| Page::Section(p, i)).collect();
-    if p.career_map.is_some() {
-        out.push(Page::CareerMap(p));
-    }
-    out
-}

@@ -9,15 +9,15 @@ use crate::util::html::escape;
 use crate::util::text::wrap;
 use std::fmt::Write as _;
 
-pub const WIDTH: u32 = 1200;
-pub const HEIGHT: u32 = 630;
+pub(crate) const WIDTH: u32 = 1200;
+pub(crate) const HEIGHT: u32 = 630;
 
 static FONT_REGULAR: &[u8] = include_bytes!("share/DejaVuSans.ttf");
 static FONT_BOLD: &[u8] = include_bytes!("share/DejaVuSans-Bold.ttf");
 
 /// What one preview image shows.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Card {
+pub(crate) struct Card {
     /// The page the image belongs to (`""` for the site-wide image).
     pub page: String,
     pub site: String,
@@ -51,7 +51,7 @@ impl Card {
     }
 
     /// Where the image is served: `/og/<page>.<hash>.png`.
-    pub fn url_path(&self) -> String {
+    pub(crate) fn url_path(&self) -> String {
         let key = if self.page.is_empty() {
             "site".to_string()
         } else {
@@ -61,7 +61,7 @@ impl Card {
     }
 
     /// Words for `og:image:alt`.
-    pub fn alt(&self) -> String {
+    pub(crate) fn alt(&self) -> String {
         let mut alt = format!("{}: {}", self.site, self.title);
         if !self.fact.is_empty() {
             let _ = write!(alt, ". {}", self.fact);
@@ -73,7 +73,7 @@ impl Card {
     }
 
     /// The SVG source of the card.
-    pub fn svg(&self) -> String {
+    pub(crate) fn svg(&self) -> String {
         let mut s = String::new();
         let _ = write!(
             s,
@@ -136,7 +136,7 @@ fn options() -> &'static resvg::usvg::Options<'static> {
 }
 
 /// Render SVG to PNG with the bundled fonts.
-pub fn render_png(svg: &str) -> Result<Vec<u8>, String> {
+pub(crate) fn render_png(svg: &str) -> Result<Vec<u8>, String> {
     let tree = resvg::usvg::Tree::from_str(svg, options()).map_err(|e| e.to_string())?;
     let mut pixmap =
         resvg::tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("cannot allocate the image")?;

@@ -1,46 +1,79 @@
 //! Section files: TOML front matter + Markdown, through the loader's path
-//! (`content::split_front_matter`, `toml::from_str` into
-//! `content::model::FrontMatter`, then `markdown::render` with a small
-//! `Context`).
+//! (`content::split_front_matter`, `toml::from_str` into the shape of a
+//! section's front matter, then `markdown::render` with a small `Context`),
+//! for the section's own page and again with an id prefix and shifted
+//! headings (as the printable pathway renders it).
 //!
 //! Invariants: no panic; the HTML never contains an element other than the
 //! ones the renderer emits (so never `<script`, whatever the input); every
-//! id the document defines is unique when the render reported no error;
-//! every TOC entry points at a defined id.
+//! id the document defines is unique and none is the layout's when the
+//! render reported no error; every id carries the page's prefix and points
+//! inside the file; every TOC entry points at a defined id.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pathways::content::model::FrontMatter;
-use pathways::content::{FigureRef, Term};
+use pathways::content::Term;
 use pathways::diag::{Diagnostic, Severity, SourceFile};
-use pathways::markdown::{self, Context, Glossary};
+use pathways::markdown::{self, Context, Glossary, Ids, Piece};
+use serde::Deserialize;
 use std::collections::HashSet;
 use std::sync::LazyLock;
+use toml::Spanned;
+
+/// The shape of a section's front matter (`content::model::FrontMatter`,
+/// which is private to the crate): same fields, same strictness.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct FrontMatter {
+    title: String,
+    nav_title: String,
+    summary: Spanned<String>,
+    #[serde(default)]
+    sources: Vec<Spanned<String>>,
+    key_figure: Option<Spanned<String>>,
+}
 
 struct Ctx(Glossary);
 
+fn piece(html: &str, text: &str) -> Piece {
+    Piece {
+        html: html.into(),
+        text: text.into(),
+    }
+}
+
 impl Context for Ctx {
-    fn figure(&self, name: &str) -> Result<FigureRef, String> {
+    fn figure(&self, name: &str) -> Result<Piece, String> {
         match name {
-            "x.median_pay" => Ok(FigureRef {
-                text: "$1,000 a year (May 2022)".into(),
-                source: "bls".into(),
-                year: 2022,
-            }),
-            // Figure text is data: it must come out escaped.
-            "evil" => Ok(FigureRef {
-                text: "<script>alert(1)</script> & \"x\"".into(),
-                source: "bls".into(),
-                year: 2022,
-            }),
+            "x.median_pay" => Ok(piece(
+                "$1,000 a year (May 2022)<sup class=\"src\"><a href=\"#src-1\">[1]</a></sup>",
+                "$1,000 a year (May 2022)",
+            )),
+            // The context escapes figure text; a context that did not would
+            // be caught below (this one does, as the real one does).
+            "evil" => Ok(piece(
+                "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;",
+                "<script>alert(1)</script> & \"x\"",
+            )),
             _ => Err(format!("no figure {name}")),
         }
     }
 
-    fn block(&self, name: &str, args: &[&str]) -> Result<String, String> {
+    fn compare(&self, name: &str) -> Result<Piece, String> {
+        match name {
+            "x.median_pay" => Ok(piece(
+                "In May 2022, x earned $1,000 a year<sup class=\"src\"><a href=\"#src-1\">[1]</a></sup>.",
+                "In May 2022, x earned $1,000 a year.",
+            )),
+            _ => Err(format!("no comparison {name}")),
+        }
+    }
+
+    fn block(&self, name: &str, args: &[&str]) -> Result<Piece, String> {
         match name {
             "table" if args.len() <= 1 => {
-                Ok("<table class=\"t\"><tr><td>1</td></tr></table>".into())
+                Ok(piece("<table class=\"t\"><tr><td>1</td></tr></table>", "1"))
             }
             _ => Err(format!("no block {name}")),
         }
@@ -48,6 +81,10 @@ impl Context for Ctx {
 
     fn glossary(&self) -> &Glossary {
         &self.0
+    }
+
+    fn reserved_ids(&self) -> &[&str] {
+        &["main", "contents", "sources"]
     }
 }
 
@@ -90,6 +127,7 @@ const ALLOWED: &[&str] = &[
     "br",
     "code",
     "del",
+    "details",
     "div",
     "em",
     "h1",
@@ -106,6 +144,7 @@ const ALLOWED: &[&str] = &[
     "pre",
     "span",
     "strong",
+    "summary",
     "sup",
     "table",
     "tbody",
@@ -134,21 +173,56 @@ fn check_html(html: &str) {
     }
 }
 
-fn render(file: &SourceFile, body: &str, base: usize) {
+fn render(file: &SourceFile, body: &str, base: usize, ids: &Ids) {
     let mut diags: Vec<Diagnostic> = Vec::new();
-    let doc = markdown::render(file, body, base, &*CTX, &mut diags);
+    let doc = markdown::render(file, body, base, ids, &*CTX, &mut diags);
     for d in &diags {
         assert!(d.line >= 1 && d.col >= 1);
     }
     check_html(&doc.html);
     let errors = diags.iter().any(|d| d.severity == Severity::Error);
-    let ids: HashSet<&str> = doc.ids.iter().map(String::as_str).collect();
+    let defined: HashSet<&str> = doc.ids.iter().map(|(id, _)| id.as_str()).collect();
     if !errors {
-        assert_eq!(ids.len(), doc.ids.len(), "duplicate ids {:?}", doc.ids);
+        assert_eq!(defined.len(), doc.ids.len(), "duplicate ids {:?}", doc.ids);
+        for r in CTX.reserved_ids() {
+            let taken = format!("{}{r}", ids.prefix);
+            assert!(
+                !defined.contains(taken.as_str()),
+                "the layout's id {taken} was taken"
+            );
+        }
+    }
+    for (id, offset) in &doc.ids {
+        assert!(
+            id.starts_with(&ids.prefix),
+            "id {id} lacks {:?}",
+            ids.prefix
+        );
+        assert!(
+            *offset <= file.text.len(),
+            "id {id} at {offset} is past the file"
+        );
     }
     for t in &doc.toc {
-        assert!(ids.contains(t.id.as_str()), "toc id {} not defined", t.id);
+        assert!(
+            defined.contains(t.id.as_str()),
+            "toc id {} not defined",
+            t.id
+        );
     }
+}
+
+fn render_both(file: &SourceFile, body: &str, base: usize) {
+    render(file, body, base, &Ids::default());
+    render(
+        file,
+        body,
+        base,
+        &Ids {
+            prefix: "p-".into(),
+            shift: 1,
+        },
+    );
 }
 
 const FRONT: &str = "+++\ntitle = \"T\"\nnav_title = \"T\"\nsummary = \"S\"\n+++\n";
@@ -171,10 +245,10 @@ fuzz_target!(|data: &[u8]| {
                 let _ = file.error(fm_start + e.span().map_or(0, |s| s.start), e.message());
             }
         }
-        render(&file, &text[body_start..], body_start);
+        render_both(&file, &text[body_start..], body_start);
     }
     // The input as the body after a valid front matter.
     let whole = format!("{FRONT}{text}");
     let file = SourceFile::new("fuzz.md", whole);
-    render(&file, text, FRONT.len());
+    render_both(&file, text, FRONT.len());
 });

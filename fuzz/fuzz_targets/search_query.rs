@@ -1,5 +1,7 @@
 //! Search query handling: the `/search` query string (`search::params`) and
-//! `Index::search` over an index built once from the real `content/`.
+//! `Index::search` over the index of the sample site
+//! (`tests/fixtures/sample`, a frozen copy of the HIM content), built once
+//! as the server builds it.
 //!
 //! Invariants: no panic; at most `PER_PAGE` hits; the page shown is within
 //! the pages there are; snippets are escaped text whose only markup is
@@ -7,18 +9,22 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pathways::search::{Index, MAX_QUERY_CHARS, PER_PAGE, params};
+use pathways::search::{MAX_QUERY_CHARS, PER_PAGE, params};
 use std::path::Path;
 use std::sync::LazyLock;
 
-static INDEX: LazyLock<Index> = LazyLock::new(|| {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
-    let site = pathways::content::load(&dir).expect("content/ loads");
-    Index::build(&site).expect("index builds")
+static SITE: LazyLock<pathways::Loaded> = LazyLock::new(|| {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    pathways::state::build(
+        &root.join("tests/fixtures/sample"),
+        &root.join("static"),
+        None,
+    )
+    .expect("the sample site builds")
 });
 
 fn check(q: &str, page: usize) {
-    let r = INDEX.search(q, page);
+    let r = SITE.search.search(q, page);
     assert!(r.query.chars().count() <= MAX_QUERY_CHARS);
     assert!(r.hits.len() <= PER_PAGE);
     assert!(r.page >= 1);
@@ -40,7 +46,7 @@ fn check(q: &str, page: usize) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    LazyLock::force(&INDEX);
+    LazyLock::force(&SITE);
     let raw = String::from_utf8_lossy(data);
     // The query string as the handler sees it.
     if let Ok(p) = params::parse(Some(&raw)) {

@@ -10,7 +10,11 @@ use crate::util::html::escape;
 use crate::util::text::fill;
 
 /// The quick-facts table of a pathway (HTML).
-pub(crate) fn quick_facts(f: &Fmt<'_, '_>, p: &Pathway, baseline: &Baseline) -> Result<String, String> {
+pub(crate) fn quick_facts(
+    f: &Fmt<'_, '_>,
+    p: &Pathway,
+    baseline: &Baseline,
+) -> Result<String, String> {
     let ui = &f.ui.overview;
     let t = &f.ui.tables;
     let mut rows = Vec::new();

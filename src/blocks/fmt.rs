@@ -4,7 +4,7 @@
 
 use super::Citations;
 use crate::content::figures::{Comparison, Figure, Relation, Subject, Value, When};
-use crate::content::{Ui, Group};
+use crate::content::{Group, Ui};
 use crate::markdown::Piece;
 use crate::util::html::escape;
 use crate::util::text::{cents, decade, fill, lower_first, money, number, percent};
@@ -59,7 +59,10 @@ impl<'a> Fmt<'a, '_> {
 
     /// The marker after a figure: `<sup class="src"><a href="#src-1">[1]</a></sup>`.
     pub(crate) fn marker(&self, source: &str, when: When) -> String {
-        match self.cites.cite(source, &self.year_label(when), Some(when.year())) {
+        match self
+            .cites
+            .cite(source, &self.year_label(when), Some(when.year()))
+        {
             Some((n, id)) => {
                 let label = fill(&self.ui.sources.marker, &[("n", &n.to_string())]);
                 format!(

@@ -10,7 +10,6 @@ use crate::markdown::Piece;
 use crate::util::html::escape;
 use askama::Template;
 
-
 struct EducationRow<'a> {
     level: &'a Level,
     titles: Vec<(String, String)>,
@@ -75,7 +74,13 @@ pub(crate) fn education(
     }
     let view = EducationView {
         caption: &t.education_caption,
-        head: (&t.level, &t.length, &t.prepares, &t.titles, &t.occupation_pay),
+        head: (
+            &t.level,
+            &t.length,
+            &t.prepares,
+            &t.titles,
+            &t.occupation_pay,
+        ),
         rows,
     };
     Ok(Piece {
@@ -84,10 +89,13 @@ pub(crate) fn education(
     })
 }
 
+/// A title in the list: its name, link and summary.
+type TitleItem = (String, String, String);
+
 #[derive(Template)]
 #[template(path = "blocks/titles.html")]
 struct TitlesView {
-    groups: Vec<(String, Vec<(String, String, String)>)>,
+    groups: Vec<(String, Vec<TitleItem>)>,
 }
 
 /// `{{ titles }}`: job titles grouped by the education they start with.

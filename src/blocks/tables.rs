@@ -83,7 +83,11 @@ fn when_cell(f: &Fmt<'_, '_>, label: &str, when: When) -> Cell {
     Cell {
         label: label.to_string(),
         html: crate::util::html::escape(&f.when(when)),
-        class: if f.is_stale(when) { "when stale" } else { "when" },
+        class: if f.is_stale(when) {
+            "when stale"
+        } else {
+            "when"
+        },
     }
 }
 
@@ -152,7 +156,9 @@ pub(crate) fn outlook(f: &Fmt<'_, '_>, p: &Pathway, baseline: &Baseline) -> Resu
     let t = &f.ui.tables;
     let mut rows = Vec::new();
     for g in p.occupations() {
-        let Some(growth) = g.growth.first() else { continue };
+        let Some(growth) = g.growth.first() else {
+            continue;
+        };
         let period = When::Period(growth.from, growth.to);
         let figure = |value, when, source: &'_ str| {
             f.cell(&crate::content::figures::Figure {
@@ -260,12 +266,22 @@ pub(crate) fn history(f: &Fmt<'_, '_>, p: &Pathway) -> Result<Piece, String> {
         let growth = g
             .growth
             .first()
-            .map(|x| dated(Value::Percent(x.percent), When::Period(x.from, x.to), &x.source))
+            .map(|x| {
+                dated(
+                    Value::Percent(x.percent),
+                    When::Period(x.from, x.to),
+                    &x.source,
+                )
+            })
             .unwrap_or_default();
         rows.push(Row {
             title: g.title.clone(),
             code: code(f, g),
-            cells: vec![cell(&t.pay, pay), cell(&t.jobs, jobs), cell(&t.growth, growth)],
+            cells: vec![
+                cell(&t.pay, pay),
+                cell(&t.jobs, jobs),
+                cell(&t.growth, growth),
+            ],
             class: "history",
         });
     }
@@ -276,7 +292,12 @@ pub(crate) fn history(f: &Fmt<'_, '_>, p: &Pathway) -> Result<Piece, String> {
         caption: t.history_caption.clone(),
         show_caption: true,
         class: "history",
-        head: vec![t.group.clone(), t.pay.clone(), t.jobs.clone(), t.growth.clone()],
+        head: vec![
+            t.group.clone(),
+            t.pay.clone(),
+            t.jobs.clone(),
+            t.growth.clone(),
+        ],
         numeric: false,
         rows,
         note: t.history_note.clone(),
@@ -307,7 +328,14 @@ pub(crate) fn industries(f: &Fmt<'_, '_>, p: &Pathway, id: &str) -> Result<Piece
                 title: i.name.clone(),
                 code: String::new(),
                 cells: vec![
-                    cell(&t.jobs, format!("{}{}", number(u64::from(i.jobs)), f.marker(&i.source, fig.when))),
+                    cell(
+                        &t.jobs,
+                        format!(
+                            "{}{}",
+                            number(u64::from(i.jobs)),
+                            f.marker(&i.source, fig.when)
+                        ),
+                    ),
                     when_cell(f, &t.when, fig.when),
                 ],
                 class: "",

@@ -1,7 +1,8 @@
 //! A generator of large, valid content trees for benchmarks and load tests.
 //!
 //! [`write`] fills a folder with `site.toml`, `sources.toml`,
-//! `glossary.toml`, `resources.toml` and any number of pathway folders, each
+//! `glossary.toml`, `resources.toml`, `ui/en.toml` (the site's own English
+//! words) and any number of pathway folders, each
 //! with a `pathway.toml` and five to eight section files. The Markdown is
 //! built from word lists and sentence templates with a seeded random number
 //! generator, so every pathway reads differently (headings, lists,
@@ -485,17 +486,34 @@ summary = "A {field} {role} helps patients and care teams by making sure {} are 
 description = "What {field} {role}s do, what they earn, how fast jobs are growing and how to get started. Plain language, dated figures."
 last_reviewed = 2026-01-15
 sections = [{sections}]
-key_occupation = "main"
+key_figure = "main.median_pay"
 
 [[occupations]]
 id = "main"
 title = "{title}s"
 soc = "{soc}"
 description = "{} {} {}."
-median_pay = {{ annual = {pay}, as_of = "May 2024", year = 2024, source = "gen-bls" }}
-jobs = {{ value = {jobs}, as_of = "2024", year = 2024, source = "gen-bls" }}
-growth = {{ percent = {growth}, from = 2024, to = 2034, year = 2024, source = "gen-bls" }}
-entry_education = {{ text = "Postsecondary nondegree award", year = 2024, source = "gen-bls" }}
+
+[occupations.entry_education]
+text = "Postsecondary nondegree award"
+year = 2024
+source = "gen-bls"
+
+[[occupations.pay]]
+annual = {pay}
+year = 2024
+source = "gen-bls"
+
+[[occupations.jobs]]
+value = {jobs}
+year = 2024
+source = "gen-bls"
+
+[[occupations.growth]]
+percent = {growth}
+from = 2024
+to = 2034
+source = "gen-bls"
 "#,
         rng.pick(OBJECTS),
         rng.pick(SETTINGS),
@@ -512,19 +530,26 @@ description = "A generated site for benchmarks: many career pathways built from 
 locale = "en_US"
 base_url = "http://127.0.0.1:3000"
 
-[all_occupations.median_pay]
+[about]
+publisher = "This site is generated from word lists, for benchmarks."
+review = "Generated figures are never reviewed."
+report = "mailto:nobody@example.org"
+report_text = "Email"
+
+[[all_occupations.pay]]
 annual = 49500
-as_of = "2024"
 year = 2024
 source = "gen-bls"
 
-[all_occupations.growth]
+[[all_occupations.growth]]
 percent = 3.1
 from = 2024
 to = 2034
-year = 2024
 source = "gen-bls"
 "#;
+
+/// The interface words: the site's own English table.
+const UI_EN_TOML: &str = include_str!("../../content/ui/en.toml");
 
 const SOURCES_TOML: &str = r#"[gen-bls]
 title = "Occupational Outlook Handbook"
@@ -578,6 +603,8 @@ pub fn write(dir: &Path, pathways: usize, seed: u64) -> io::Result<()> {
     fs::write(dir.join("sources.toml"), SOURCES_TOML)?;
     fs::write(dir.join("glossary.toml"), GLOSSARY_TOML)?;
     fs::write(dir.join("resources.toml"), RESOURCES_TOML)?;
+    fs::create_dir_all(dir.join("ui"))?;
+    fs::write(dir.join("ui").join("en.toml"), UI_EN_TOML)?;
     for i in 0..pathways {
         let field = rng.pick(FIELDS);
         let role = rng.pick(ROLES);
@@ -617,11 +644,8 @@ mod tests {
         write(&dir, 20, 7).unwrap();
         let site = crate::content::load(&dir).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(site.pathways.len(), 20);
-        let firsts: std::collections::HashSet<&str> = site
-            .pathways
-            .iter()
-            .map(|p| p.sections[0].doc.html.as_str())
-            .collect();
+        let firsts: std::collections::HashSet<&str> =
+            site.pathways.iter().map(|p| p.sections[0].body()).collect();
         assert_eq!(
             firsts.len(),
             20,

@@ -8,7 +8,7 @@
 use super::{Baseline, Count, Education, Group, Growth, Pathway, Pay};
 
 /// The group name of the all-occupations baseline.
-pub const ALL: &str = "all-occupations";
+pub(crate) const ALL: &str = "all-occupations";
 
 /// What a figure is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,9 +62,9 @@ impl FigureName {
     pub fn parse(name: &str) -> Result<Self, String> {
         let (name, year) = match name.split_once('@') {
             Some((n, y)) => {
-                let y: i32 = y.parse().map_err(|_| {
-                    format!("`@{y}` is not a year; write a data year like `@2023`")
-                })?;
+                let y: i32 = y
+                    .parse()
+                    .map_err(|_| format!("`@{y}` is not a year; write a data year like `@2023`"))?;
                 (n, Some(y))
             }
             None => (name, None),
@@ -93,7 +93,7 @@ impl FigureName {
 
 /// When a figure applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum When {
+pub(crate) enum When {
     /// A May pay year (wage data).
     May(i32),
     /// A year (counts).
@@ -104,7 +104,7 @@ pub enum When {
 
 impl When {
     /// The data year (the start of a projection period).
-    pub fn year(self) -> i32 {
+    pub(crate) fn year(self) -> i32 {
         match self {
             When::May(y) | When::Year(y) | When::Period(y, _) => y,
         }
@@ -113,7 +113,7 @@ impl When {
 
 /// A figure's value.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value<'a> {
+pub(crate) enum Value<'a> {
     Annual(u32),
     Hourly(f64),
     Range(u32, u32),
@@ -126,30 +126,23 @@ pub enum Value<'a> {
 
 /// Who a figure is about.
 #[derive(Debug, Clone, Copy)]
-pub enum Subject<'a> {
+pub(crate) enum Subject<'a> {
     Group(&'a Group),
     AllOccupations,
 }
 
 /// A figure found by name.
 #[derive(Debug, Clone)]
-pub struct Figure<'a> {
+pub(crate) struct Figure<'a> {
     pub subject: Subject<'a>,
     pub value: Value<'a>,
     pub when: When,
     pub source: &'a str,
 }
 
-impl Figure<'_> {
-    /// Is this a figure of an older or broader group?
-    pub fn is_history(&self) -> bool {
-        matches!(self.subject, Subject::Group(g) if g.history)
-    }
-}
-
 /// Which way a figure compares with all occupations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Relation {
+pub(crate) enum Relation {
     Above,
     Below,
     Same,
@@ -157,7 +150,7 @@ pub enum Relation {
 
 /// A figure beside the all-occupations figure of the same year or period.
 #[derive(Debug, Clone)]
-pub struct Comparison<'a> {
+pub(crate) struct Comparison<'a> {
     pub figure: Figure<'a>,
     pub baseline: Figure<'a>,
     pub relation: Relation,
@@ -179,7 +172,11 @@ fn pick<'a, T>(
             let years: Vec<String> = list.iter().map(|x| year_of(x).to_string()).collect();
             format!(
                 "`{group}` has no {what} figure for {y}; its {what} years are: {}",
-                if years.is_empty() { "none".into() } else { years.join(", ") }
+                if years.is_empty() {
+                    "none".into()
+                } else {
+                    years.join(", ")
+                }
             )
         }),
     }
@@ -235,7 +232,7 @@ fn growth_figure<'a>(
 }
 
 /// Find a figure of a pathway (or of all occupations) by name.
-pub fn find<'a>(
+pub(crate) fn find<'a>(
     name: &FigureName,
     pathway: &'a Pathway,
     baseline: &'a Baseline,
@@ -344,7 +341,7 @@ fn count<'a>(subject: Subject<'a>, c: &'a Count, value: Value<'a>) -> Figure<'a>
 
 /// Compare a group's median pay or growth with all occupations in the same
 /// May year or over the same projection period.
-pub fn compare<'a>(
+pub(crate) fn compare<'a>(
     name: &FigureName,
     pathway: &'a Pathway,
     baseline: &'a Baseline,

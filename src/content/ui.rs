@@ -7,6 +7,9 @@
 
 use serde::Deserialize;
 
+/// One string of a group: (key, text, the slots it must use).
+type Entry<'a> = (&'static str, &'a str, &'static [&'static str]);
+
 /// Declares one group of strings: its fields and the slots each may use.
 macro_rules! strings {
     ($(#[$doc:meta])* $name:ident { $($field:ident : [$($slot:literal),*]),* $(,)? }) => {
@@ -19,7 +22,7 @@ macro_rules! strings {
 
         impl $name {
             /// (key, text, the slots it must use).
-            fn entries(&self) -> Vec<(&'static str, &str, &'static [&'static str])> {
+            fn entries(&self) -> Vec<Entry<'_>> {
                 vec![$((stringify!($field), self.$field.as_str(), &[$($slot),*]),)*]
             }
         }
@@ -246,7 +249,7 @@ impl Ui {
     /// must: (key, message).
     pub(crate) fn slot_problems(&self) -> Vec<(String, String)> {
         let mut out = Vec::new();
-        let groups: Vec<(&str, Vec<(&str, &str, &[&str])>)> = vec![
+        let groups: Vec<(&str, Vec<Entry<'_>>)> = vec![
             ("chrome", self.chrome.entries()),
             ("figures", self.figures.entries()),
             ("compare", self.compare.entries()),
@@ -295,7 +298,10 @@ impl Ui {
         if self.dates.months.len() != 12 {
             out.push((
                 "dates.months".into(),
-                format!("`months` lists {} names; it needs 12", self.dates.months.len()),
+                format!(
+                    "`months` lists {} names; it needs 12",
+                    self.dates.months.len()
+                ),
             ));
         }
         out

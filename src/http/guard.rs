@@ -7,7 +7,7 @@ use super::respond;
 use crate::error::AppError;
 use crate::state::{AppState, Loaded};
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, HeaderValue, Method, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
@@ -32,8 +32,11 @@ pub(super) async fn guard(State(state): State<AppState>, req: Request, next: Nex
     };
     let error = res.extensions_mut().remove::<AppError>().or_else(|| {
         let s = res.status();
+        // A range a static file does not have is answered as `ServeDir`
+        // answers it (416 with `Content-Range`), not as a 400 page.
+        let own_answer = s == StatusCode::RANGE_NOT_SATISFIABLE;
         (s.is_client_error() || s.is_server_error())
-            .then(|| (!is_html(&res)).then(|| AppError::from_status(s)))
+            .then(|| (!is_html(&res) && !own_answer).then(|| AppError::from_status(s)))
             .flatten()
     });
     if let Some(e) = error {
@@ -80,7 +83,10 @@ fn error_response(state: &AppState, loaded: &Loaded, e: &AppError, accept: &Head
         AppError::MethodNotAllowed => (u.method.clone(), u.method_text.clone()),
         AppError::PayloadTooLarge => (u.upload.clone(), u.upload_text.clone()),
         AppError::Timeout => (u.timeout.clone(), u.timeout_text.clone()),
-        AppError::BadAnswers(why) => (u.answers.clone(), fill(&u.answers_text, &[("problem", why)])),
+        AppError::BadAnswers(why) => (
+            u.answers.clone(),
+            fill(&u.answers_text, &[("problem", why)]),
+        ),
         AppError::BadSearch(why) => (u.search.clone(), fill(&u.search_text, &[("problem", why)])),
         AppError::Internal(_) => (u.internal.clone(), u.internal_text.clone()),
     };

@@ -132,4 +132,3 @@ fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let word = |c: Option<char>| c.is_some_and(is_word_char);
     !word(before) && !word(after)
 }
-

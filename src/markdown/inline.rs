@@ -181,10 +181,7 @@ impl<'a> Renderer<'a, '_> {
                 href: dest.to_string(),
                 offset: self.base + offset,
             });
-            format!(
-                "<a href=\"#{}\"{title_attr}>",
-                escape(&self.id(anchor))
-            )
+            format!("<a href=\"#{}\"{title_attr}>", escape(&self.id(anchor)))
         } else if dest.starts_with('/') {
             self.doc.links.push(InternalLink {
                 href: dest.to_string(),

@@ -28,7 +28,10 @@ impl<'a> Renderer<'a, '_> {
             ),
             ("end", ["details"]) => {
                 if self.details == 0 {
-                    self.error(offset, "`{{ end details }}` has no `{{ details ... }}` before it");
+                    self.error(
+                        offset,
+                        "`{{ end details }}` has no `{{ details ... }}` before it",
+                    );
                 } else {
                     self.details -= 1;
                     self.out.push(Event::Html("</div></details>\n".into()));
@@ -127,8 +130,7 @@ impl<'a> Renderer<'a, '_> {
         }
         let level = (h.level + self.ids.shift).min(6);
         let label = self.ctx.anchor_label(&plain);
-        self.out.push(Event::Html(
-            heading_html(level, &id, &inner, &label).into(),
-        ));
+        self.out
+            .push(Event::Html(heading_html(level, &id, &inner, &label).into()));
     }
 }

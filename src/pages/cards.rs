@@ -5,12 +5,12 @@
 //! thread draws them right after load).
 
 use super::layout::{Chrome, Image};
-use crate::registry::{self, Page};
 use crate::blocks::{Citations, Fmt};
 use crate::content::figures::{self, Field, FigureName, Subject};
 use crate::content::{Pathway, Site};
+use crate::registry::{self, Page};
 use crate::share::{self, Card};
-use crate::store::{CachePolicy, Lazy, Stored, Store};
+use crate::store::{CachePolicy, Lazy, Store, Stored};
 use crate::util::text::{fill, money};
 use axum::http::StatusCode;
 
@@ -29,7 +29,11 @@ fn fact(site: &Site, p: &Pathway, name: &FigureName) -> String {
                 Subject::AllOccupations => String::new(),
             };
             let text = f.figure(&fig).text;
-            let out = if who.is_empty() { text } else { format!("{who}: {text}") };
+            let out = if who.is_empty() {
+                text
+            } else {
+                format!("{who}: {text}")
+            };
             out.chars().take(60).collect()
         }
         Err(_) => String::new(),
@@ -80,7 +84,11 @@ pub(crate) fn add(site: &Site, chrome: &mut Chrome, store: &mut Store) {
             Page::Overview(_) => (site.name.clone(), pathway, Some(&p.key_figure)),
             Page::Section(_, i) => {
                 let s = &p.sections[i];
-                (pathway, s.title.clone(), Some(s.key_figure.as_ref().unwrap_or(&p.key_figure)))
+                (
+                    pathway,
+                    s.title.clone(),
+                    Some(s.key_figure.as_ref().unwrap_or(&p.key_figure)),
+                )
             }
             _ => (
                 pathway,

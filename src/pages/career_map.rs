@@ -44,7 +44,6 @@ mod tests;
 mod tests_data;
 mod vertical;
 
-pub use draw::{SvgOpts, svg};
-pub use geometry::crossings;
-pub use model::{Layout, LevelIn, MapInput, MoveIn, MoveKind, Orientation, TitleIn};
-pub use order::layout;
+pub(crate) use draw::{SvgOpts, svg};
+pub(crate) use model::{LevelIn, MapInput, MoveIn, MoveKind, Orientation, TitleIn};
+pub(crate) use order::layout;

@@ -5,9 +5,9 @@
 //! content file, line and column that caused them.
 
 use super::docs::Docs;
-use crate::registry::{self, Page};
 use crate::content::Site;
 use crate::diag::{Diagnostic, Severity, SourceFile, file_error};
+use crate::registry::{self, Page};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -15,7 +15,10 @@ use std::sync::Arc;
 pub(crate) fn features(site: &Site, docs: &Docs<'_>, diags: &mut Vec<Diagnostic>) {
     for (pi, p) in site.pathways.iter().enumerate() {
         let showing: Vec<usize> = (0..p.sections.len())
-            .filter(|&i| docs.get(pi, i).is_some_and(super::docs::SectionDoc::has_self_check))
+            .filter(|&i| {
+                docs.get(pi, i)
+                    .is_some_and(super::docs::SectionDoc::has_self_check)
+            })
             .collect();
         match (&p.self_check, showing.as_slice()) {
             (Some(check), []) => diags.push(file_error(
@@ -71,6 +74,29 @@ pub(crate) fn rendered(
     assets: &dyn Fn(&str) -> bool,
     diags: &mut Vec<Diagnostic>,
 ) {
+    // An explicit `{#id}` used twice in one section, or one the layout
+    // uses, is reported by the renderer at its heading; the pages that show
+    // the section (with or without an id prefix) are not reported again.
+    let reported: HashSet<&str> = docs
+        .sections
+        .values()
+        .flat_map(|d| {
+            let mut once = HashSet::new();
+            d.doc
+                .ids
+                .iter()
+                .filter(move |(id, _)| {
+                    !once.insert(id.as_str())
+                        || super::docs::SECTION_LAYOUT_IDS.contains(&id.as_str())
+                })
+                .map(|(id, _)| id.as_str())
+        })
+        .collect();
+    let echoes = |id: &str| {
+        reported
+            .iter()
+            .any(|r| id == *r || id.strip_suffix(r).is_some_and(|p| p.ends_with('-')))
+    };
     // Each page's ids, read from its HTML; an id twice is an error.
     let mut anchors: HashMap<String, HashSet<&str>> = HashMap::new();
     let mut first: HashMap<String, &Page<'_>> = HashMap::new();
@@ -78,13 +104,17 @@ pub(crate) fn rendered(
         let path = page.path();
         let mut seen = HashSet::new();
         for id in crate::util::html::ids(html) {
-            if !seen.insert(id) {
+            if !seen.insert(id) && !echoes(id) {
                 diags.push(duplicate_id(site, docs, page, id));
             }
         }
         if anchors.insert(path.clone(), seen).is_some() {
             let other = first.get(&path).copied().unwrap_or(page);
-            let section = if matches!(page, Page::Section(..)) { page } else { other };
+            let section = if matches!(page, Page::Section(..)) {
+                page
+            } else {
+                other
+            };
             diags.push(duplicate_path(section, &path));
         }
         first.entry(path).or_insert(page);
@@ -96,7 +126,9 @@ pub(crate) fn rendered(
         for a in &p.aliases {
             if anchors.contains_key(a.as_str()) {
                 diags.push(file_error(
-                    &p.sections.first().map_or_else(Default::default, |s| s.file.path.clone()),
+                    &p.sections
+                        .first()
+                        .map_or_else(Default::default, |s| s.file.path.clone()),
                     format!("the alias `{a}` is already the path of a page; choose another alias"),
                 ));
             }
@@ -141,16 +173,19 @@ fn check_link(
 ) -> Option<String> {
     let href = link.href.as_str();
     if let Some(name) = href.strip_prefix("/static/") {
-        return (!assets(name)).then(|| {
-            format!("`{href}` is not a file in static/; add the file or fix the path")
-        });
+        return (!assets(name))
+            .then(|| format!("`{href}` is not a file in static/; add the file or fix the path"));
     }
     let (path, anchor) = match href.split_once('#') {
         Some((p, a)) => (p, Some(a)),
         None => (href, None),
     };
     let path = path.split('?').next().unwrap_or("");
-    let path = if path.is_empty() { link.page.as_str() } else { path };
+    let path = if path.is_empty() {
+        link.page.as_str()
+    } else {
+        path
+    };
     let Some(ids) = anchors.get(path) else {
         return Some(match aliases.get(path) {
             Some(canonical) => format!(
@@ -166,7 +201,9 @@ fn check_link(
         return None;
     }
     Some(if path == "/glossary" {
-        format!("the glossary has no term `{anchor}`; add it to glossary.toml or fix the link `{href}`")
+        format!(
+            "the glossary has no term `{anchor}`; add it to glossary.toml or fix the link `{href}`"
+        )
     } else {
         let mut known: Vec<&str> = ids.iter().copied().collect();
         known.sort_unstable();
@@ -182,14 +219,21 @@ fn check_link(
 /// did, else at the page's templates.
 fn duplicate_id(site: &Site, docs: &Docs<'_>, page: &Page<'_>, id: &str) -> Diagnostic {
     if let Page::Section(p, i) = page {
-        let pi = site.pathways.iter().position(|x| std::ptr::eq(x, *p)).unwrap_or(0);
+        let pi = site
+            .pathways
+            .iter()
+            .position(|x| std::ptr::eq(x, *p))
+            .unwrap_or(0);
         let s = &p.sections[*i];
         if let Some(d) = docs.get(pi, *i)
             && let Some((_, offset)) = d.doc.ids.iter().find(|(x, _)| x == id)
         {
             return s.file.error(
                 *offset,
-                format!("the id `{id}` appears twice on {}; give this heading another `{{#id}}`", page.path()),
+                format!(
+                    "the id `{id}` appears twice on {}; give this heading another `{{#id}}`",
+                    page.path()
+                ),
             );
         }
     }
@@ -205,7 +249,9 @@ fn duplicate_path(page: &Page<'_>, path: &str) -> Diagnostic {
             let names = registry::PATHWAY_PAGES.join(", ");
             file_error(
                 &p.sections[*i].file.path,
-                format!("this section's address {path} belongs to another page; a section may not be named {names}, so rename the file and its entry in `sections`"),
+                format!(
+                    "this section's address {path} belongs to another page; a section may not be named {names}, so rename the file and its entry in `sections`"
+                ),
             )
         }
         _ => file_error(

@@ -3,18 +3,21 @@
 //! the layout's reserved ids), and [`Docs`], every section rendered once
 //! for its page and for search.
 
-use crate::registry;
 use crate::blocks::{self, Citations, Fmt, cite::Cited};
 use crate::content::figures::{self, FigureName};
 use crate::content::{Pathway, Section, Site};
 use crate::diag::Diagnostic;
 use crate::markdown::{self, Glossary, Ids, Piece, Rendered};
+use crate::registry;
 use crate::util::text::fill;
 use std::collections::HashMap;
 
-/// Ids the layout of a section page uses around the Markdown.
+/// Ids the layout of a section page uses around the Markdown (`title`: on
+/// the page that prints every section, `{section}-title` heads each one,
+/// where the section's own ids take the prefix `{section}-`).
 pub(crate) const SECTION_LAYOUT_IDS: &[&str] = &[
     "main",
+    "title",
     "top",
     "contents",
     "sources",
@@ -153,7 +156,8 @@ impl<'a> Docs<'a> {
 
     /// The section of a pathway that shows its self-check.
     pub(crate) fn self_check_section(&self, pathway: usize, p: &Pathway) -> Option<usize> {
-        (0..p.sections.len()).find(|&i| self.get(pathway, i).is_some_and(SectionDoc::has_self_check))
+        (0..p.sections.len())
+            .find(|&i| self.get(pathway, i).is_some_and(SectionDoc::has_self_check))
     }
 }
 
@@ -163,17 +167,28 @@ impl crate::search::Sections for Docs<'_> {
     }
 }
 
+/// Where a section is rendered: its site, pathway and glossary.
+#[derive(Clone, Copy)]
+pub(crate) struct Where<'a> {
+    pub(crate) site: &'a Site,
+    pub(crate) pathway: &'a Pathway,
+    pub(crate) glossary: &'a Glossary,
+}
+
 /// Render one section's Markdown with `ids`, citing into `cites`.
 pub(crate) fn render_section<'a>(
-    site: &'a Site,
-    p: &'a Pathway,
+    at: Where<'a>,
     s: &Section,
-    glossary: &'a Glossary,
     ids: &Ids,
     cites: &Citations<'a>,
     unanswered: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> Rendered {
+    let Where {
+        site,
+        pathway: p,
+        glossary,
+    } = at;
     let ctx = SectionCtx {
         site,
         pathway: p,
@@ -210,7 +225,18 @@ pub(crate) fn render_all<'a>(
                     .ok()
                     .map(|fig| fmt.figure(&fig))
             });
-            let doc = render_section(site, p, s, glossary, &Ids::default(), &cites, false, diags);
+            let doc = render_section(
+                Where {
+                    site,
+                    pathway: p,
+                    glossary,
+                },
+                s,
+                &Ids::default(),
+                &cites,
+                false,
+                diags,
+            );
             docs.sections.insert(
                 (pi, si),
                 SectionDoc {

@@ -5,11 +5,11 @@
 use super::docs;
 use super::layout::{Chrome, Meta};
 use super::pathway::{meta_for, reviewed, summary};
-use crate::registry::{self, Page};
 use super::render::{Cx, SourceView, sources_view};
 use crate::blocks::{Citations, Fmt, html};
 use crate::content::Pathway;
 use crate::markdown::Ids;
+use crate::registry::{self, Page};
 use crate::util::text::fill;
 use askama::Template;
 
@@ -50,10 +50,16 @@ pub(crate) fn handout(cx: &Cx<'_>, p: &Pathway) -> Result<String, String> {
         let Some(si) = p.sections.iter().position(|s| &s.slug == slug) else {
             continue;
         };
-        let (title, body) = excerpt(cx, p, si, id, &format!("h{k}-"), &cites)?;
-        parts.push((title, body));
+        // A heading that is not there is reported at the handout entry by
+        // the link check; the page just leaves the part out.
+        if let Some(part) = excerpt(cx, p, si, id, &format!("h{k}-"), &cites)? {
+            parts.push(part);
+        }
     }
-    let heading = fill(&ui.handout_title, &[("title", &p.title), ("short", &p.short_title)]);
+    let heading = fill(
+        &ui.handout_title,
+        &[("title", &p.title), ("short", &p.short_title)],
+    );
     let page = Page::Handout(p);
     let url = site.url(&registry::pathway_path(p));
     let meta = meta_for(cx, page, p, &heading, &p.description, &cites.groups());
@@ -72,12 +78,16 @@ pub(crate) fn handout(cx: &Cx<'_>, p: &Pathway) -> Result<String, String> {
         parts,
         sources_id: "h-sources",
         sources: sources_view(cx, p, &cites.list()),
-        see_all: fill(&ui.see_all, &[("url", &site.url(&Page::PrintAll(p).path()))]),
+        see_all: fill(
+            &ui.see_all,
+            &[("url", &site.url(&Page::PrintAll(p).path()))],
+        ),
     })
 }
 
 /// The part of a section under one heading (up to the next heading of the
-/// same or a higher level), rendered with its own id prefix.
+/// same or a higher level), rendered with its own id prefix; `None` when
+/// the section has no such id (the link check reports that at the entry).
 fn excerpt<'a>(
     cx: &Cx<'a>,
     p: &'a Pathway,
@@ -85,24 +95,41 @@ fn excerpt<'a>(
     id: &str,
     prefix: &str,
     cites: &Citations<'a>,
-) -> Result<(String, String), String> {
+) -> Result<Option<(String, String)>, String> {
     let s = &p.sections[si];
-    let doc = cx.docs.get(cx.index(p), si).ok_or("a section was not rendered")?;
-    let entry = doc.doc.toc.iter().position(|t| t.id == id).ok_or_else(|| {
-        format!("the handout names `{}#{id}`, which is not a heading", s.slug)
-    })?;
+    let doc = cx
+        .docs
+        .get(cx.index(p), si)
+        .ok_or("a section was not rendered")?;
+    let Some(entry) = doc.doc.toc.iter().position(|t| t.id == id) else {
+        if doc.doc.ids.iter().any(|(x, _)| x == id) {
+            return Err(format!(
+                "the handout names `{}#{id}`, which is not a `##` or `###` heading",
+                s.slug
+            ));
+        }
+        return Ok(None);
+    };
     let level = doc.doc.toc[entry].level;
     let start = doc.doc.ids.iter().find(|(x, _)| x == id).map(|(_, o)| *o);
     let end = doc.doc.toc[entry + 1..]
         .iter()
         .find(|t| t.level <= level)
-        .and_then(|t| doc.doc.ids.iter().find(|(x, _)| *x == t.id).map(|(_, o)| *o))
+        .and_then(|t| {
+            doc.doc
+                .ids
+                .iter()
+                .find(|(x, _)| *x == t.id)
+                .map(|(_, o)| *o)
+        })
         .unwrap_or(s.file.text.len());
     let Some(start) = start else {
         return Err(format!("the heading `{id}` has no position"));
     };
     // Skip the heading line itself: the handout gives the part its own title.
-    let body_from = s.file.text[start..end].find('\n').map_or(end, |n| start + n + 1);
+    let body_from = s.file.text[start..end]
+        .find('\n')
+        .map_or(end, |n| start + n + 1);
     let part = crate::content::Section {
         slug: s.slug.clone(),
         title: s.title.clone(),
@@ -121,8 +148,13 @@ fn excerpt<'a>(
         prefix: prefix.to_string(),
         shift: 1,
     };
-    let rendered = docs::render_section(cx.site, p, &part, cx.glossary, &ids, cites, false, &mut diags);
-    Ok((doc.doc.toc[entry].text.clone(), rendered.html))
+    let at = docs::Where {
+        site: cx.site,
+        pathway: p,
+        glossary: cx.glossary,
+    };
+    let rendered = docs::render_section(at, &part, &ids, cites, false, &mut diags);
+    Ok(Some((doc.doc.toc[entry].text.clone(), rendered.html)))
 }
 
 struct PrintSection {
@@ -161,7 +193,18 @@ pub(crate) fn print_all(cx: &Cx<'_>, p: &Pathway) -> Result<String, String> {
             prefix: format!("{}-", s.slug),
             shift: 1,
         };
-        let doc = docs::render_section(site, p, s, cx.glossary, &ids, &cites, false, &mut diags);
+        let doc = docs::render_section(
+            docs::Where {
+                site,
+                pathway: p,
+                glossary: cx.glossary,
+            },
+            s,
+            &ids,
+            &cites,
+            false,
+            &mut diags,
+        );
         sections.push(PrintSection {
             id: s.slug.clone(),
             title: s.title.clone(),
@@ -169,9 +212,19 @@ pub(crate) fn print_all(cx: &Cx<'_>, p: &Pathway) -> Result<String, String> {
             html: doc.html,
         });
     }
-    let heading = fill(&ui.all_title, &[("title", &p.title), ("short", &p.short_title)]);
+    let heading = fill(
+        &ui.all_title,
+        &[("title", &p.title), ("short", &p.short_title)],
+    );
     let url = site.url(&registry::pathway_path(p));
-    let meta = meta_for(cx, Page::PrintAll(p), p, &heading, &p.description, &cites.groups());
+    let meta = meta_for(
+        cx,
+        Page::PrintAll(p),
+        p,
+        &heading,
+        &p.description,
+        &cites.groups(),
+    );
     html(&PrintAll {
         meta,
         chrome: cx.chrome,

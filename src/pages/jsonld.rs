@@ -84,7 +84,12 @@ pub(crate) fn occupation(o: &Group) -> Value {
 
 /// A page: `WebPage` with `lastReviewed`, `BreadcrumbList`, and, where the
 /// page shows them, one `Occupation` per occupation.
-pub(crate) fn page(site: &Site, meta: &Meta, pathway: Option<&Pathway>, shown: &[&Group]) -> String {
+pub(crate) fn page(
+    site: &Site,
+    meta: &Meta,
+    pathway: Option<&Pathway>,
+    shown: &[&Group],
+) -> String {
     let mut web_page = json!({
         "@type": "WebPage",
         "name": meta.og_title,

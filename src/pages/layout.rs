@@ -2,8 +2,8 @@
 //! images, the editor banner), per-page head data, the share panel and a
 //! pathway's menu.
 
-use crate::registry::{self, Page};
 use crate::content::{Pathway, Site, Ui};
+use crate::registry::{self, Page};
 use crate::util::text::fill;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -67,14 +67,14 @@ pub struct Image {
 
 /// A breadcrumb step.
 #[derive(Debug, Clone)]
-pub struct Crumb {
+pub(crate) struct Crumb {
     pub label: String,
     pub href: String,
 }
 
 /// Per-page head data.
 #[derive(Debug, Clone)]
-pub struct Meta {
+pub(crate) struct Meta {
     /// The page's path (its canonical URL without the base).
     pub path: String,
     pub title: String,
@@ -92,7 +92,7 @@ pub struct Meta {
 }
 
 impl Meta {
-    pub fn new(site: &Site, path: &str, title: &str, description: &str) -> Self {
+    pub(crate) fn new(site: &Site, path: &str, title: &str, description: &str) -> Self {
         Self {
             path: path.to_string(),
             title: format!("{title} | {}", site.name),
@@ -128,7 +128,7 @@ pub(crate) fn pathway_crumbs(ui: &Ui, p: &Pathway) -> Vec<(String, String)> {
 
 /// The share panel's values.
 #[derive(Debug, Clone)]
-pub struct Share {
+pub(crate) struct Share {
     pub url: String,
     pub title: String,
     pub subject_enc: String,
@@ -137,7 +137,7 @@ pub struct Share {
 }
 
 /// Percent-encode for a `mailto:`/`sms:` query value.
-pub fn encode_component(s: &str) -> String {
+pub(crate) fn encode_component(s: &str) -> String {
     percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
 }
 
@@ -156,7 +156,7 @@ impl Share {
 
 /// One entry of a pathway's menu.
 #[derive(Debug, Clone)]
-pub struct MenuItem {
+pub(crate) struct MenuItem {
     pub label: String,
     pub href: String,
     pub current: bool,
@@ -164,7 +164,7 @@ pub struct MenuItem {
 
 /// A pathway's menu, with the current page marked.
 #[derive(Debug, Clone)]
-pub struct Menu {
+pub(crate) struct Menu {
     pub label: String,
     pub pathway: String,
     pub overview: String,

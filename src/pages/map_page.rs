@@ -2,13 +2,15 @@
 //! screens and print, as rows for phones), a legend, and every level and
 //! title as text, which is the diagram's accessible equivalent.
 
-use super::career_map::{self as diagram, LevelIn, MapInput, MoveIn, Orientation, SvgOpts, TitleIn};
+use super::career_map::{
+    self as diagram, LevelIn, MapInput, MoveIn, Orientation, SvgOpts, TitleIn,
+};
 use super::layout::{Chrome, Menu, Meta, Share};
 use super::pathway::{meta_for, reviewed};
-use crate::registry::Page;
 use super::render::Cx;
 use crate::blocks::html;
 use crate::content::{CareerMap, MoveKind, Pathway};
+use crate::registry::Page;
 use crate::util::text::fill;
 use askama::Template;
 
@@ -82,13 +84,7 @@ fn input(map: &CareerMap) -> MapInput<'_> {
         }
     }
     MapInput {
-        levels: levels
-            .iter()
-            .map(|l| LevelIn {
-                id: &l.id,
-                name: &l.name,
-            })
-            .collect(),
+        levels: levels.iter().map(|l| LevelIn { name: &l.name }).collect(),
         titles,
         moves,
     }
@@ -98,7 +94,10 @@ pub(crate) fn career_map(cx: &Cx<'_>, p: &Pathway) -> Result<String, String> {
     let site = cx.site;
     let ui = &site.ui;
     let u = &ui.map;
-    let map = p.career_map.as_ref().ok_or("this pathway has no career map")?;
+    let map = p
+        .career_map
+        .as_ref()
+        .ok_or("this pathway has no career map")?;
     let page = Page::CareerMap(p);
     let path = page.path();
     let heading = fill(&u.title, &[("short", &p.short_title)]);
@@ -140,7 +139,14 @@ pub(crate) fn career_map(cx: &Cx<'_>, p: &Pathway) -> Result<String, String> {
                             let soc = g.soc.as_deref().unwrap_or_default();
                             fill(
                                 &u.occupation,
-                                &[("occupation", &format!("{} ({})", g.title, fill(&ui.figures.soc, &[("code", soc)])))],
+                                &[(
+                                    "occupation",
+                                    &format!(
+                                        "{} ({})",
+                                        g.title,
+                                        fill(&ui.figures.soc, &[("code", soc)])
+                                    ),
+                                )],
                             )
                         })
                         .unwrap_or_default(),

@@ -1,14 +1,14 @@
 //! A pathway's pages: overview, sections, career map, and the two
 //! handouts (one sheet, and every section to print).
 
-use super::docs::{self, SectionDoc};
+use super::docs::SectionDoc;
 use super::jsonld;
 use super::layout::{Chrome, Menu, Meta, Share, pathway_crumbs};
-use crate::registry::{self, Page};
 use super::render::{Cx, SourceView, sources_view};
 use crate::blocks::{self, Citations, Fmt, html};
 use crate::content::{Pathway, Section};
-use crate::markdown::{Ids, Piece, Rendered};
+use crate::markdown::{Piece, Rendered};
+use crate::registry::{self, Page};
 use crate::util::text::fill;
 use askama::Template;
 
@@ -47,11 +47,21 @@ pub(crate) fn reviewed(cx: &Cx<'_>, p: &Pathway) -> String {
     fill(&ui.chrome.reviewed, &[("date", &ui.date(&p.last_reviewed))])
 }
 
-pub(crate) fn meta_for(cx: &Cx<'_>, page: Page<'_>, p: &Pathway, title: &str, description: &str, groups: &[String]) -> Meta {
+pub(crate) fn meta_for(
+    cx: &Cx<'_>,
+    page: Page<'_>,
+    p: &Pathway,
+    title: &str,
+    description: &str,
+    groups: &[String],
+) -> Meta {
     let path = page.path();
     let mut crumbs = pathway_crumbs(&cx.site.ui, p);
     if !matches!(page, Page::Overview(_)) {
-        crumbs.push((super::layout::menu_label(&cx.site.ui, &page).if_empty(title), path.clone()));
+        crumbs.push((
+            super::layout::menu_label(&cx.site.ui, &page).if_empty(title),
+            path.clone(),
+        ));
     }
     let mut meta = Meta::new(cx.site, &path, title, description).crumbs(crumbs);
     meta.nav = "pathways";
@@ -67,7 +77,11 @@ trait IfEmpty {
 
 impl IfEmpty for String {
     fn if_empty(self, other: &str) -> String {
-        if self.is_empty() { other.to_string() } else { self }
+        if self.is_empty() {
+            other.to_string()
+        } else {
+            self
+        }
     }
 }
 
@@ -107,15 +121,29 @@ pub(crate) struct Summary {
     pub(crate) first_steps: Option<Piece>,
 }
 
-pub(crate) fn summary(cx: &Cx<'_>, p: &Pathway, f: &Fmt<'_, '_>, prefix: &str) -> Result<Summary, String> {
+pub(crate) fn summary(
+    cx: &Cx<'_>,
+    p: &Pathway,
+    f: &Fmt<'_, '_>,
+    prefix: &str,
+) -> Result<Summary, String> {
     let site = cx.site;
     Ok(Summary {
-        picture: blocks::picture::pay_picture(f, p, &site.baseline, &format!("{prefix}pay-picture"))?,
+        picture: blocks::picture::pay_picture(
+            f,
+            p,
+            &site.baseline,
+            &format!("{prefix}pay-picture"),
+        )?,
         facts: blocks::facts::quick_facts(f, p, &site.baseline)?,
         first_steps: if p.first_steps.is_empty() {
             None
         } else {
-            Some(blocks::parts::first_steps(&site.ui.parts, p, &format!("{prefix}first-steps"))?)
+            Some(blocks::parts::first_steps(
+                &site.ui.parts,
+                p,
+                &format!("{prefix}first-steps"),
+            )?)
         },
     })
 }
@@ -131,7 +159,10 @@ pub(crate) fn overview(cx: &Cx<'_>, p: &Pathway) -> Result<String, String> {
         review_year: Some(p.last_reviewed.year),
     };
     let parts = summary(cx, p, &f, "")?;
-    let title = fill(&ui.overview.title, &[("title", &p.title), ("short", &p.short_title)]);
+    let title = fill(
+        &ui.overview.title,
+        &[("title", &p.title), ("short", &p.short_title)],
+    );
     let sections = p
         .sections
         .iter()
@@ -158,7 +189,14 @@ pub(crate) fn overview(cx: &Cx<'_>, p: &Pathway) -> Result<String, String> {
             }
         })
         .collect();
-    let meta = meta_for(cx, Page::Overview(p), p, &title, &p.description, &cites.groups());
+    let meta = meta_for(
+        cx,
+        Page::Overview(p),
+        p,
+        &title,
+        &p.description,
+        &cites.groups(),
+    );
     html(&Overview {
         share: Share::new(site, &meta.path, &title, &p.description),
         meta,
@@ -216,7 +254,12 @@ fn step(cx: &Cx<'_>, item: Option<&(String, String)>) -> Option<Step> {
 
 /// A section page; `doc` is its rendered Markdown (the one in `Docs`, or
 /// one rendered again, for a self-check sent with no answer).
-pub(crate) fn section(cx: &Cx<'_>, p: &Pathway, i: usize, doc: &SectionDoc<'_>) -> Result<String, String> {
+pub(crate) fn section(
+    cx: &Cx<'_>,
+    p: &Pathway,
+    i: usize,
+    doc: &SectionDoc<'_>,
+) -> Result<String, String> {
     let site = cx.site;
     let s = &p.sections[i];
     let page = Page::Section(p, i);
@@ -258,4 +301,3 @@ pub(crate) fn section_page(cx: &Cx<'_>, p: &Pathway, i: usize) -> Result<String,
         .ok_or("a section was not rendered")?;
     section(cx, p, i, doc)
 }
-

@@ -5,13 +5,13 @@
 use super::check;
 use super::docs::{self, Docs};
 use super::layout::Chrome;
-use crate::registry::{self, Page};
 use super::{cards, pathway, views};
 use crate::blocks::cite::Cited;
 use crate::content::{Pathway, Site};
 use crate::diag::{Diagnostic, LoadError, Severity, file_error};
 use crate::markdown::Glossary;
-use crate::store::{CachePolicy, Kind, Stored, Store};
+use crate::registry::{self, Page};
+use crate::store::{CachePolicy, Kind, Store, Stored};
 use crate::util::text::fill;
 use axum::http::StatusCode;
 
@@ -174,8 +174,15 @@ pub fn build<R: Send>(
         };
         let kind = match page {
             Page::Section(p, i) => {
-                let pi = site.pathways.iter().position(|x| std::ptr::eq(x, p)).unwrap_or(0);
-                if docs.get(pi, i).is_some_and(docs::SectionDoc::has_self_check) {
+                let pi = site
+                    .pathways
+                    .iter()
+                    .position(|x| std::ptr::eq(x, p))
+                    .unwrap_or(0);
+                if docs
+                    .get(pi, i)
+                    .is_some_and(docs::SectionDoc::has_self_check)
+                {
                     Kind::SelfCheck(pi, i)
                 } else {
                     Kind::Static
@@ -202,7 +209,11 @@ pub fn build<R: Send>(
             StatusCode::OK,
             "text/plain; charset=utf-8",
             CachePolicy::Page,
-            format!("User-agent: *\nAllow: /\nSitemap: {}\n", site.url("/sitemap.xml")).into_bytes(),
+            format!(
+                "User-agent: *\nAllow: /\nSitemap: {}\n",
+                site.url("/sitemap.xml")
+            )
+            .into_bytes(),
         ),
     );
     store.compress_all();
@@ -218,7 +229,7 @@ pub fn build<R: Send>(
 
 /// Render the page at `path` with `chrome` (editor mode), or `None` when
 /// no stored page has that path.
-pub fn render_path(site: &Site, chrome: &Chrome, path: &str) -> Option<String> {
+pub(crate) fn render_path(site: &Site, chrome: &Chrome, path: &str) -> Option<String> {
     // `chrome` comes from a full build, so it already has the menus.
     let glossary = Glossary::new(&site.glossary);
     let mut diags = Vec::new();

@@ -86,11 +86,7 @@ pub fn render(site: &Site, chrome: &Chrome, results: &Results) -> Result<String,
         chrome,
         q,
         results,
-        hits: results
-            .hits
-            .iter()
-            .map(|h| (h, h.kind.label(u)))
-            .collect(),
+        hits: results.hits.iter().map(|h| (h, h.kind.label(u))).collect(),
         count_text,
         none_text: fill(&u.none, &[("query", q)]),
         past_end: fill(

@@ -5,11 +5,11 @@
 
 use super::docs::{self, SectionDoc};
 use super::layout::{Chrome, Menu, Meta, encode_component, pathway_crumbs};
-use crate::registry::Page;
 use super::render::Cx;
 use crate::blocks::{Citations, html};
 use crate::content::{Link, Pathway, SelfCheck, Site};
 use crate::markdown::{Glossary, Ids};
+use crate::registry::Page;
 use crate::util::query::{BadQuery, pairs};
 use crate::util::text::fill;
 use askama::Template;
@@ -81,7 +81,10 @@ pub fn parse(query: Option<&str>, check: &SelfCheck) -> Result<Asked, BadAnswers
                 sent = true;
                 continue;
             }
-            k if k.len() > 1 && k.starts_with('s') && k[1..].bytes().all(|b| b.is_ascii_digit()) => {
+            k if k.len() > 1
+                && k.starts_with('s')
+                && k[1..].bytes().all(|b| b.is_ascii_digit()) =>
+            {
                 let answer = match value.as_str() {
                     "y" => Answer::Yes,
                     "u" => Answer::Unsure,
@@ -237,8 +240,14 @@ pub fn render_result(
     crumbs.push((u.crumb.clone(), format!("{path}?{query}")));
     let meta = meta.crumbs(crumbs);
     let answer_of = |id: u32| answers.get(&id).map(|a| a.code());
-    let form = crate::blocks::parts::self_check_form(&ui.parts, "", check, &path, &answer_of, false)?;
-    let body = format!("{}\n\n{result_url}", fill(&u.mail, &[("short", &p.short_title)]));
+    // The form's ids take a prefix: the result rows use `statement-N`.
+    let form = crate::blocks::parts::self_check_form(
+        &ui.parts, "change-", check, &path, &answer_of, false,
+    )?;
+    let body = format!(
+        "{}\n\n{result_url}",
+        fill(&u.mail, &[("short", &p.short_title)])
+    );
     html(&ResultPage {
         menu: Menu::new(ui, p, chrome.menu(p), &path),
         meta,
@@ -266,12 +275,22 @@ pub fn render_result(
 
 /// The self-check's own page again, with the "choose an answer" message
 /// (the form was sent with nothing chosen).
-pub fn render_unanswered(site: &Site, chrome: &Chrome, p: &Pathway, i: usize) -> Result<String, String> {
+pub fn render_unanswered(
+    site: &Site,
+    chrome: &Chrome,
+    p: &Pathway,
+    i: usize,
+) -> Result<String, String> {
     let glossary = Glossary::new(&site.glossary);
     let s = &p.sections[i];
     let cites = Citations::new(site, "");
     let mut diags = Vec::new();
-    let doc = docs::render_section(site, p, s, &glossary, &Ids::default(), &cites, true, &mut diags);
+    let at = docs::Where {
+        site,
+        pathway: p,
+        glossary: &glossary,
+    };
+    let doc = docs::render_section(at, s, &Ids::default(), &cites, true, &mut diags);
     let section_doc = SectionDoc {
         key: None,
         doc,
@@ -279,7 +298,11 @@ pub fn render_unanswered(site: &Site, chrome: &Chrome, p: &Pathway, i: usize) ->
         groups: cites.groups(),
     };
     let mut all = docs::Docs::default();
-    let pi = site.pathways.iter().position(|x| std::ptr::eq(x, p)).unwrap_or(0);
+    let pi = site
+        .pathways
+        .iter()
+        .position(|x| std::ptr::eq(x, p))
+        .unwrap_or(0);
     all.sections.insert((pi, i), section_doc);
     let cx = Cx {
         site,
@@ -339,7 +362,12 @@ mod tests {
 
     #[test]
     fn unknown_ids_non_numbers_and_floods_are_refused_politely() {
-        assert!(parse(Some("a=9"), &check()).unwrap_err().0.contains("no statement 9"));
+        assert!(
+            parse(Some("a=9"), &check())
+                .unwrap_err()
+                .0
+                .contains("no statement 9")
+        );
         assert!(parse(Some("a=x"), &check()).is_err());
         assert!(parse(Some("s1=maybe"), &check()).is_err());
         let flood = format!("a={}", vec!["1"; 10_000].join(","));
@@ -348,8 +376,14 @@ mod tests {
 
     #[test]
     fn keys_the_self_check_does_not_use_are_ignored() {
-        assert_eq!(answers("a=1&src=newsletter&utm_source=x&fbclid=y&share=1").len(), 1);
-        assert_eq!(parse(Some("src=x&utm_source=x"), &check()).unwrap(), Asked::Nothing);
+        assert_eq!(
+            answers("a=1&src=newsletter&utm_source=x&fbclid=y&share=1").len(),
+            1
+        );
+        assert_eq!(
+            parse(Some("src=x&utm_source=x"), &check()).unwrap(),
+            Asked::Nothing
+        );
         assert_eq!(parse(Some("sent=1"), &check()).unwrap(), Asked::Unanswered);
     }
 }

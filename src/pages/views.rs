@@ -3,10 +3,10 @@
 
 use super::jsonld;
 use super::layout::{Chrome, Meta};
-use crate::registry::{self, Page};
 use super::render::Cx;
 use crate::blocks::html;
 use crate::content::{Resource, ResourceKind, Site};
+use crate::registry::{self, Page};
 use crate::util::text::fill;
 use askama::Template;
 
@@ -71,7 +71,7 @@ struct About<'a> {
 /// An error page (the 404, and every error the server answers).
 #[derive(Template)]
 #[template(path = "error.html")]
-pub struct ErrorView<'a> {
+pub(crate) struct ErrorView<'a> {
     pub meta: Meta,
     pub chrome: &'a Chrome,
     pub heading: String,
@@ -95,11 +95,19 @@ fn cards(cx: &Cx<'_>) -> Vec<Card> {
         .collect()
 }
 
-fn site_meta(cx: &Cx<'_>, page: Page<'_>, title: &str, description: &str, nav: &'static str) -> Meta {
+fn site_meta(
+    cx: &Cx<'_>,
+    page: Page<'_>,
+    title: &str,
+    description: &str,
+    nav: &'static str,
+) -> Meta {
     let ui = &cx.site.ui;
     let path = page.path();
-    let mut meta = Meta::new(cx.site, &path, title, description)
-        .crumbs(vec![(ui.chrome.home.clone(), "/".into()), (title.to_string(), path)]);
+    let mut meta = Meta::new(cx.site, &path, title, description).crumbs(vec![
+        (ui.chrome.home.clone(), "/".into()),
+        (title.to_string(), path),
+    ]);
     meta.nav = nav;
     meta.json_ld = jsonld::page(cx.site, &meta, None, &[]);
     meta
@@ -109,7 +117,10 @@ pub(crate) fn home(cx: &Cx<'_>) -> Result<String, String> {
     let site = cx.site;
     let ui = &site.ui.home;
     let mut meta = Meta::new(site, "/", &site.name, &site.description);
-    meta.title = fill(&ui.title, &[("site", &site.name), ("tagline", &site.tagline)]);
+    meta.title = fill(
+        &ui.title,
+        &[("site", &site.name), ("tagline", &site.tagline)],
+    );
     meta.json_ld = jsonld::website(site);
     let first = site.pathways.first().map(|p| {
         let pi = 0;
@@ -189,7 +200,7 @@ pub(crate) fn about(cx: &Cx<'_>) -> Result<String, String> {
 }
 
 /// An error page with the site's layout.
-pub fn error_page(
+pub(crate) fn error_page(
     site: &Site,
     chrome: &Chrome,
     path: &str,

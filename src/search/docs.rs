@@ -3,8 +3,8 @@
 
 use super::Kind;
 use super::Sections;
-use crate::registry;
 use crate::content::{Pathway, Site};
+use crate::registry;
 
 /// One searchable document.
 #[derive(Debug, Clone)]

@@ -180,7 +180,10 @@ mod tests {
 
     #[test]
     fn templates_fill_their_slots() {
-        assert_eq!(fill("In {when}, {who}.", &[("when", "May 2024"), ("who", "x")]), "In May 2024, x.");
+        assert_eq!(
+            fill("In {when}, {who}.", &[("when", "May 2024"), ("who", "x")]),
+            "In May 2024, x."
+        );
         assert_eq!(fill("{missing} ok", &[]), "{missing} ok");
         assert_eq!(slots("a {b} c {d}"), ["b", "d"]);
     }

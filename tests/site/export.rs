@@ -6,7 +6,7 @@ use axum::http::Request;
 
 #[tokio::test]
 async fn every_exported_page_has_the_same_bytes_the_server_sends() {
-    let state = real_state();
+    let state = sample_state();
     let loaded = state.current();
     let out = std::env::temp_dir().join(format!("pathways-export-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out);

@@ -1,5 +1,5 @@
 //! The hostile-input battery: the real server (`server::serve` over
-//! `app(state)`) on 127.0.0.1:0, spoken to over raw TCP, because `oneshot`
+//! `app(state)` of the sample site) on 127.0.0.1:0, spoken to over raw TCP, because `oneshot`
 //! cannot send malformed HTTP. Every case checks its expected status, that
 //! nothing answered 5xx, and that no body leaks a panic, a stack trace or a
 //! source path. The panic layer is checked in process at the end.
@@ -10,7 +10,6 @@ use axum::http::{Request, StatusCode};
 use axum::routing::get;
 use http_body_util::BodyExt as _;
 use std::net::SocketAddr;
-use std::path::Path;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
@@ -21,14 +20,7 @@ use tower::ServiceExt as _;
 const READ_TIMEOUT: Duration = Duration::from_secs(10);
 
 fn state() -> pathways::AppState {
-    static STATE: OnceLock<pathways::AppState> = OnceLock::new();
-    STATE
-        .get_or_init(|| {
-            let loaded = pathways::state::build(Path::new("content"), Path::new("static"), None)
-                .unwrap_or_else(|e| panic!("the real content must load:\n{e}"));
-            pathways::AppState::new(loaded)
-        })
-        .clone()
+    crate::helpers::sample_state()
 }
 
 /// The real server, started once for the whole binary on its own thread and
@@ -696,6 +688,16 @@ async fn range_headers() {
     let r = raw(&request("GET", "/static/site.css", &["Range: bytes=0-10"])).await;
     expect("a valid range on an asset", &r, 206);
     assert_eq!(r.body.len(), 11, "206 with the wrong length");
+    // A range past the end is a 416 that says how long the file is.
+    let r = raw(&request(
+        "GET",
+        "/static/site.css",
+        &["Range: bytes=999999999-"],
+    ))
+    .await;
+    expect("a range past the end of an asset", &r, 416);
+    let range = r.header("content-range").unwrap_or_default();
+    assert!(range.starts_with("bytes */"), "{range:?}");
 }
 
 #[tokio::test]

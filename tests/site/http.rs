@@ -4,13 +4,15 @@ use crate::helpers::*;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 
-const HIM: &str = "/pathways/health-information-management";
-
 #[tokio::test]
-async fn every_canonical_page_answers_200_with_html() {
-    let state = real_state();
-    let site = &state.current().site;
-    for (path, _) in pathways::pages::canonical_pages(site) {
+async fn every_stored_page_answers_200_with_html() {
+    let loaded = sample_state().current();
+    let pages = html_pages(&loaded);
+    // Home, list, glossary, resources, about, the 404; the overview, each
+    // section, the career map and the two handouts.
+    let sections = him(&loaded).sections.len();
+    assert_eq!(pages.len(), 6 + 1 + sections + 3, "{pages:?}");
+    for path in pages.into_iter().filter(|p| p != "/404") {
         let got = get(&path).await;
         assert_eq!(got.status, StatusCode::OK, "{path}");
         assert_eq!(
@@ -29,7 +31,7 @@ async fn every_canonical_page_answers_200_with_html() {
         );
         let title = texts(&doc, "title");
         assert!(
-            title[0].ends_with("Pathways") || path == "/",
+            title[0].ends_with(&format!("| {}", loaded.site.name)) || path == "/",
             "{path}: {title:?}"
         );
         assert!(!attrs(&doc, "meta[name=description]", "content")[0].is_empty());
@@ -72,23 +74,54 @@ async fn trailing_slashes_and_case_variants_redirect_to_the_canonical_path() {
     let got = get(&format!("{HIM}/salary/")).await;
     assert_eq!(got.status, StatusCode::MOVED_PERMANENTLY);
     assert_eq!(got.header("location"), format!("{HIM}/salary"));
-    let got = get("/Pathways/Health-Information-Management/Salary").await;
+    for variant in [
+        "/Pathways/Health-Information-Management/Salary",
+        "/PATHWAYS/HEALTH-INFORMATION-MANAGEMENT/SALARY",
+    ] {
+        let got = get(variant).await;
+        assert_eq!(got.status, StatusCode::MOVED_PERMANENTLY, "{variant}");
+        assert_eq!(got.header("location"), format!("{HIM}/salary"), "{variant}");
+    }
+    let got = get("/Pathways/Health-Information-Management").await;
     assert_eq!(got.status, StatusCode::MOVED_PERMANENTLY);
-    assert_eq!(got.header("location"), format!("{HIM}/salary"));
+    assert_eq!(got.header("location"), HIM);
     let got = get("/glossary/?x=1").await;
     assert_eq!(got.header("location"), "/glossary?x=1");
+    // A self-check link in another case keeps its answers.
+    let got = get(&format!("{}/Right-For-Me?a=1", HIM.to_uppercase())).await;
+    assert_eq!(got.status, StatusCode::MOVED_PERMANENTLY);
+    assert_eq!(got.header("location"), format!("{HIM}/right-for-me?a=1"));
 }
 
 #[tokio::test]
-async fn an_unknown_page_gets_a_styled_404_with_ways_back() {
+async fn an_unknown_page_gets_the_404_page_with_the_site_layout_and_ways_back() {
+    let loaded = sample_state().current();
     let got = get("/pathways/nursing").await;
     assert_eq!(got.status, StatusCode::NOT_FOUND);
+    assert!(got.header("content-type").starts_with("text/html"));
     let doc = got.html();
-    assert_eq!(texts(&doc, "h1"), ["We could not find that page"]);
+    assert_eq!(
+        texts(&doc, "h1"),
+        std::slice::from_ref(&loaded.site.ui.errors.not_found)
+    );
+    // The layout: skip link, header with the site's navigation and search,
+    // the main region, the footer.
+    assert_eq!(attrs(&doc, "a.skip", "href"), ["#main"]);
+    assert_eq!(
+        doc.select(&sel("header.site-header nav.site-nav")).count(),
+        1
+    );
+    assert_eq!(doc.select(&sel("header form.site-search")).count(), 1);
+    assert_eq!(doc.select(&sel("main#main")).count(), 1);
+    assert_eq!(doc.select(&sel("footer.site-footer")).count(), 1);
     let links = attrs(&doc, "main a", "href");
-    assert!(links.contains(&"/pathways".to_string()));
-    assert!(links.contains(&HIM.to_string()));
+    assert!(links.contains(&"/pathways".to_string()), "{links:?}");
+    assert!(links.contains(&HIM.to_string()), "{links:?}");
     assert_eq!(attrs(&doc, "meta[name=robots]", "content"), ["noindex"]);
+    // Any other unknown path gets the same page.
+    let other = get("/no/such/page.html").await;
+    assert_eq!(other.status, StatusCode::NOT_FOUND);
+    assert_eq!(other.body, got.body);
 }
 
 #[tokio::test]

@@ -5,9 +5,6 @@ use crate::helpers::*;
 use axum::http::StatusCode;
 use std::collections::BTreeSet;
 
-const BASE: &str = "https://pathways.example";
-const HIM: &str = "/pathways/health-information-management";
-
 fn page_kinds() -> Vec<String> {
     vec![
         "/".into(),
@@ -115,32 +112,60 @@ async fn share_links_carry_the_canonical_url_encoded() {
     }
 }
 
-fn json_ld(doc: &scraper::Html) -> serde_json::Value {
-    let raw = texts(doc, "script[type='application/ld+json']");
-    assert_eq!(raw.len(), 1);
-    serde_json::from_str(
-        &doc.select(&sel("script[type='application/ld+json']"))
-            .next()
-            .unwrap()
-            .inner_html(),
-    )
-    .expect("JSON-LD parses")
+/// The page's structured data (at most one block), parsed.
+fn json_ld(doc: &scraper::Html) -> Option<serde_json::Value> {
+    let scripts: Vec<_> = doc
+        .select(&sel("script[type='application/ld+json']"))
+        .collect();
+    assert!(scripts.len() <= 1, "one JSON-LD block at most");
+    scripts
+        .first()
+        .map(|s| serde_json::from_str(&s.inner_html()).expect("JSON-LD parses"))
+}
+
+/// The SOC codes of the `Occupation` objects in a page's structured data.
+fn occupations_in(v: Option<serde_json::Value>) -> BTreeSet<String> {
+    let Some(v) = v else {
+        return BTreeSet::new();
+    };
+    v["@graph"]
+        .as_array()
+        .map(|g| {
+            g.iter()
+                .filter(|n| n["@type"] == "Occupation")
+                .map(|n| {
+                    n["occupationalCategory"]["codeValue"]
+                        .as_str()
+                        .expect("an occupation has its code")
+                        .to_string()
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 #[tokio::test]
-async fn json_ld_parses_and_its_occupations_match_the_data_and_the_page() {
-    let loaded = real_state().current();
+async fn json_ld_describes_the_page_in_its_language_with_the_visible_breadcrumb() {
+    let loaded = sample_state().current();
     let p = him(&loaded);
-    for path in [
-        HIM.to_string(),
-        format!("{HIM}/outlook"),
-        format!("{HIM}/salary"),
-    ] {
-        let doc = get(&path).await.html();
-        let v = json_ld(&doc);
+    for path in html_pages(&loaded) {
+        let doc = stored_html(&loaded, &path);
+        let Some(v) = json_ld(&doc) else {
+            assert_eq!(path, "/404", "only the error page has no structured data");
+            continue;
+        };
+        assert_eq!(v["@context"], "https://schema.org", "{path}");
+        if path == "/" {
+            assert_eq!(v["@type"], "WebSite");
+            assert_eq!(v["inLanguage"], loaded.site.ui.lang);
+            continue;
+        }
         let graph = v["@graph"].as_array().expect("a graph");
         let page = graph.iter().find(|n| n["@type"] == "WebPage").unwrap();
-        assert_eq!(page["lastReviewed"], "2026-11-24");
+        assert_eq!(page["inLanguage"], loaded.site.ui.lang, "{path}");
+        if path.starts_with(HIM) {
+            assert_eq!(page["lastReviewed"], p.last_reviewed.iso(), "{path}");
+        }
         assert_eq!(page["url"], format!("{BASE}{path}"));
         let crumbs = graph
             .iter()
@@ -152,51 +177,111 @@ async fn json_ld_parses_and_its_occupations_match_the_data_and_the_page() {
             .iter()
             .map(|i| i["name"].as_str().unwrap())
             .collect();
-        assert_eq!(names, texts(&doc, "nav.crumbs li"));
-        let occupations: Vec<_> = graph
-            .iter()
-            .filter(|n| n["@type"] == "Occupation")
-            .collect();
-        assert_eq!(occupations.len(), p.occupations.len(), "{path}");
-        for o in &p.occupations {
-            let node = occupations
-                .iter()
-                .find(|n| n["occupationalCategory"]["codeValue"] == o.soc.as_str())
+        assert_eq!(names, texts(&doc, "nav.crumbs li"), "{path}");
+    }
+}
+
+/// An `Occupation` (with its pay, education and code) is structured data
+/// for the figures a page shows: it is on the pages that show that
+/// occupation's figures, and on no other.
+#[tokio::test]
+async fn json_ld_occupations_appear_only_on_pages_that_show_their_figures() {
+    let loaded = sample_state().current();
+    let p = him(&loaded);
+    let all: BTreeSet<String> = p.occupations().map(|o| o.soc.clone().unwrap()).collect();
+    let none = BTreeSet::new();
+    let specialists: BTreeSet<String> = ["29-2072".to_string()].into();
+    for (path, want) in [
+        (HIM.to_string(), &all),
+        (format!("{HIM}/salary"), &all),
+        (format!("{HIM}/outlook"), &all),
+        (format!("{HIM}/education"), &all),
+        (format!("{HIM}/print"), &all),
+        (format!("{HIM}/print/all"), &all),
+        // Its only figures: the growth of medical records specialists.
+        (format!("{HIM}/ai-and-coding"), &specialists),
+        // Pages with no figures at all.
+        (format!("{HIM}/what-is-him"), &none),
+        (format!("{HIM}/credentials"), &none),
+        (format!("{HIM}/right-for-me"), &none),
+        (format!("{HIM}/career-map"), &none),
+        ("/glossary".to_string(), &none),
+        ("/resources".to_string(), &none),
+        ("/about".to_string(), &none),
+        ("/pathways".to_string(), &none),
+    ] {
+        let doc = stored_html(&loaded, &path);
+        assert_eq!(&occupations_in(json_ld(&doc)), want, "{path}");
+    }
+    // On every page: an occupation in the data is one the page names next
+    // to its figures, which carry source markers.
+    for path in html_pages(&loaded) {
+        let doc = stored_html(&loaded, &path);
+        let found = occupations_in(json_ld(&doc));
+        if found.is_empty() {
+            continue;
+        }
+        assert!(doc.select(&sel("main sup.src")).count() > 0, "{path}");
+        let text = texts(&doc, "main").join(" ").to_lowercase();
+        for soc in found {
+            let o = p
+                .occupations()
+                .find(|o| o.soc.as_deref() == Some(&soc))
                 .unwrap();
-            assert_eq!(node["occupationalCategory"]["@type"], "CategoryCode");
-            let salary = &node["estimatedSalary"][0];
-            assert_eq!(salary["@type"], "MonetaryAmountDistribution");
-            assert_eq!(salary["currency"], "USD");
-            assert_eq!(salary["duration"], "P1Y");
-            assert_eq!(salary["median"], o.median_pay.annual);
-            assert_eq!(
-                node["educationRequirements"]["credentialCategory"],
-                o.entry_education.text.as_str()
+            assert!(
+                text.contains(&o.title.to_lowercase()),
+                "{path} names {}",
+                o.title
             );
         }
     }
-    let salary = get(&format!("{HIM}/salary")).await.html();
-    let shown = texts(&salary, "table.figures").join(" ");
-    for o in &p.occupations {
-        assert!(
-            shown.contains(&pathways::content::format_money(o.median_pay.annual)),
-            "visible page matches JSON-LD"
-        );
-    }
-    let glossary = json_ld(&get("/glossary").await.html());
-    assert!(
-        glossary["@graph"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|n| n["@type"] != "Occupation")
-    );
 }
 
 #[tokio::test]
-async fn the_sitemap_lists_exactly_the_canonical_pages() {
-    let state = real_state();
-    let loaded = state.current();
+async fn json_ld_occupations_match_the_data_and_the_page() {
+    let loaded = sample_state().current();
+    let p = him(&loaded);
+    let doc = get(&format!("{HIM}/salary")).await.html();
+    let v = json_ld(&doc).expect("structured data");
+    let graph = v["@graph"].as_array().unwrap();
+    let shown = texts(&doc, "table.figures.pay").join(" ");
+    for o in p.occupations() {
+        let node = graph
+            .iter()
+            .find(|n| n["occupationalCategory"]["codeValue"] == o.soc.as_deref().unwrap())
+            .unwrap();
+        assert_eq!(node["@type"], "Occupation");
+        assert_eq!(node["name"], o.title.as_str());
+        assert_eq!(node["occupationalCategory"]["@type"], "CategoryCode");
+        let pay = o.pay.first().unwrap();
+        let salary = &node["estimatedSalary"][0];
+        assert_eq!(salary["@type"], "MonetaryAmountDistribution");
+        assert_eq!(salary["currency"], "USD");
+        assert_eq!(salary["duration"], "P1Y");
+        assert_eq!(salary["median"], pay.annual);
+        assert_eq!(
+            salary["name"],
+            format!("Median annual pay, May {}", pay.year)
+        );
+        assert!(
+            shown.contains(&pathways::util::text::money(pay.annual)),
+            "the visible table shows the same median"
+        );
+        assert_eq!(
+            node["educationRequirements"]["credentialCategory"],
+            o.entry_education.as_ref().unwrap().text.as_str()
+        );
+    }
+    // History groups are never structured data of an occupation.
+    let names: Vec<&str> = graph.iter().filter_map(|n| n["name"].as_str()).collect();
+    for h in p.history() {
+        assert!(!names.contains(&h.title.as_str()), "{}", h.title);
+    }
+}
+
+#[tokio::test]
+async fn the_sitemap_lists_exactly_the_stored_pages() {
+    let loaded = sample_state().current();
     let text = get("/sitemap.xml").await.text();
     let locs: BTreeSet<String> = text
         .split("<loc>")
@@ -209,65 +294,15 @@ async fn the_sitemap_lists_exactly_the_canonical_pages() {
                 .to_string()
         })
         .collect();
-    let want: BTreeSet<String> = pathways::pages::canonical_pages(&loaded.site)
+    let want: BTreeSet<String> = html_pages(&loaded)
         .into_iter()
-        .map(|(p, _)| p)
+        .filter(|p| p != "/404")
         .collect();
     assert_eq!(locs, want);
     for path in &locs {
         assert_eq!(get(path).await.status, StatusCode::OK, "{path}");
     }
-    assert!(text.contains("<lastmod>2026-11-24</lastmod>"));
+    let reviewed = him(&loaded).last_reviewed.iso();
+    assert!(text.contains(&format!("<lastmod>{reviewed}</lastmod>")));
     assert!(!locs.contains("/him") && !locs.iter().any(|l| l.contains("search")));
-}
-
-/// Rasterise the QR code's SVG path (`M x y h w v h H x V y` squares) and
-/// decode it.
-fn decode_qr(svg_path: &str, size: usize) -> String {
-    let mut grid = vec![vec![false; size]; size];
-    for cmd in svg_path.split('M').skip(1) {
-        let nums: Vec<usize> = cmd
-            .split(|c: char| !c.is_ascii_digit())
-            .filter(|s| !s.is_empty())
-            .map(|s| s.parse().unwrap())
-            .collect();
-        let (x, y, w, h) = (nums[0], nums[1], nums[2], nums[3]);
-        for row in grid.iter_mut().skip(y).take(h) {
-            for cell in row.iter_mut().skip(x).take(w) {
-                *cell = true;
-            }
-        }
-    }
-    let mut img = rqrr::PreparedImage::prepare_from_bitmap(size, size, |x, y| grid[y][x]);
-    let grids = img.detect_grids();
-    assert_eq!(grids.len(), 1, "one QR code found");
-    grids[0].decode().expect("the QR code decodes").1
-}
-
-#[tokio::test]
-async fn the_printable_handout_has_every_section_sources_and_a_qr_code_of_the_canonical_url() {
-    let loaded = real_state().current();
-    let p = him(&loaded);
-    let doc = get(&format!("{HIM}/print")).await.html();
-    let section_titles = texts(&doc, ".handout-section > h2");
-    let want: Vec<String> = p.sections.iter().map(|s| s.title.clone()).collect();
-    assert_eq!(section_titles, want);
-    assert!(doc.select(&sel("#quick-facts")).count() == 1);
-    assert!(doc.select(&sel(".sources li")).count() >= 5);
-    let ids: Vec<String> = attrs(&doc, "[id]", "id");
-    let unique: BTreeSet<&String> = ids.iter().collect();
-    assert_eq!(ids.len(), unique.len(), "ids are unique on the handout");
-    let svg = doc.select(&sel("svg.qr-code")).next().expect("a QR code");
-    let size: usize = svg.value().attr("width").unwrap().parse().unwrap();
-    let path = svg
-        .select(&sel("path"))
-        .next()
-        .unwrap()
-        .value()
-        .attr("d")
-        .unwrap()
-        .to_string();
-    assert_eq!(decode_qr(&path, size), format!("{BASE}{HIM}"));
-    let overview = get(HIM).await.html();
-    assert!(attrs(&overview, "main a", "href").contains(&format!("{HIM}/print")));
 }

@@ -58,6 +58,11 @@ impl Loader {
                 .filter_map(Result::ok)
                 .map(|e| e.path())
                 .filter(|p| p.extension().is_some_and(|e| e == "md"))
+                // `name.es.md` is a translation, checked with its edition.
+                .filter(|p| {
+                    p.file_stem()
+                        .is_some_and(|s| !s.to_string_lossy().contains('.'))
+                })
                 .filter(|p| {
                     p.file_stem()
                         .is_some_and(|s| !seen.contains(&*s.to_string_lossy()))
@@ -102,7 +107,10 @@ impl Loader {
         let front: model::FrontMatter = self.parse(&file, &fm_text, fm_start)?;
         let shift = |s: &Spanned<String>| {
             let span = s.span();
-            Spanned::new(span.start + fm_start..span.end + fm_start, s.get_ref().clone())
+            Spanned::new(
+                span.start + fm_start..span.end + fm_start,
+                s.get_ref().clone(),
+            )
         };
         self.check_description(&file, &shift(&front.summary));
         let mut sources = Vec::new();

@@ -133,10 +133,7 @@ impl Loader {
             ));
         }
         if text.get_ref().trim().is_empty() {
-            self.push(file.error(
-                at,
-                "this text is empty; write one or two plain sentences",
-            ));
+            self.push(file.error(at, "this text is empty; write one or two plain sentences"));
         }
     }
 

@@ -53,7 +53,9 @@ impl Loader {
                 || path.starts_with("/pathways")
                 || path.starts_with("/static")
                 || path.len() < 2
-                || !path[1..].chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                || !path[1..]
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-')
             {
                 self.push(file.error(a.span().start, format!("the alias `{path}` must be a short path like `/him` (letters, digits, hyphens), outside /pathways and /static")));
             } else if let Some(other) = aliases.insert(path.to_ascii_lowercase(), file.path.clone())
@@ -345,7 +347,10 @@ impl Loader {
         {
             self.push(file.error(
                 p.year.span().start,
-                format!("the median {} must lie between p10 {lo} and p90 {hi}", p.annual),
+                format!(
+                    "the median {} must lie between p10 {lo} and p90 {hi}",
+                    p.annual
+                ),
             ));
         }
         if p.p10.is_some() != p.p90.is_some() {

@@ -44,7 +44,12 @@ impl Loader {
                 "`report` must be an https:// or mailto: address where readers can report a mistake",
             ));
         }
-        let lang = raw.locale.split(['_', '-']).next().unwrap_or("en").to_string();
+        let lang = raw
+            .locale
+            .split(['_', '-'])
+            .next()
+            .unwrap_or("en")
+            .to_string();
         let ui = self.ui(&lang)?;
         let baseline = self.baseline(&site_src, &sources, raw.all_occupations);
         let mut site = Site {
@@ -77,15 +82,20 @@ impl Loader {
         let path = self.root.join("ui").join(format!("{lang}.toml"));
         let (file, ui) = self.toml_file::<Ui>(&path)?;
         for (key, message) in ui.slot_problems() {
-            let last = key.rsplit('.').next().unwrap_or(&key);
-            let at = file.find_from(0, &format!("\n{last} ="));
+            // Keys repeat between tables (`title`): look in the key's own.
+            let (group, last) = key.split_once('.').unwrap_or(("", &key));
+            let table = file.find_from(0, &format!("\n[{group}]"));
+            let at = file.find_from(table, &format!("\n{last} ="));
             self.push(file.error(at + 1, message));
         }
         if ui.lang != lang {
             let at = file.find_from(0, "lang");
             self.push(file.error(
                 at,
-                format!("this file is for `{lang}` (its name), but says `lang = \"{}\"`", ui.lang),
+                format!(
+                    "this file is for `{lang}` (its name), but says `lang = \"{}\"`",
+                    ui.lang
+                ),
             ));
         }
         Some(ui)

@@ -10,7 +10,7 @@ use super::model::{BoxL, EdgeL, LINE, Layout, MapInput, MoveKind, Orientation};
 use std::fmt::Write;
 
 /// Options for [`svg`].
-pub struct SvgOpts<'a> {
+pub(crate) struct SvgOpts<'a> {
     /// Prefix of every id in the SVG; unique per SVG on the page (e.g. "h", "v").
     pub id_prefix: &'a str,
     /// Accessible name (`<title>`).
@@ -20,7 +20,6 @@ pub struct SvgOpts<'a> {
     /// Link target for a title id, e.g. `#coder`.
     pub href: &'a dyn Fn(&str) -> String,
 }
-
 
 /// Escapes text for XML content and attribute values.
 fn esc(s: &str) -> String {
@@ -91,7 +90,7 @@ fn node(s: &mut String, b: &BoxL) {
 }
 
 /// Draws the layout as a standalone, deterministic `<svg>` element.
-pub fn svg(l: &Layout, input: &MapInput, o: &SvgOpts) -> String {
+pub(crate) fn svg(l: &Layout, input: &MapInput<'_>, o: &SvgOpts<'_>) -> String {
     let p = o.id_prefix;
     let dir = if l.orient == Orientation::Horizontal {
         "h"

@@ -5,11 +5,11 @@
 use super::model::{Layout, RADIUS};
 
 /// A point `(x, y)` in SVG user units.
-pub type Pt = (f64, f64);
+pub(super) type Pt = (f64, f64);
 
 /// An axis-aligned rectangle.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Rect {
+pub(crate) struct Rect {
     /// Left edge.
     pub x: f64,
     /// Top edge.
@@ -140,7 +140,7 @@ fn segments_meet(a: Pt, b: Pt, c: Pt, d: Pt) -> bool {
 }
 
 /// Number of places where two different drawn edges cross, touch or overlap.
-pub fn crossings(l: &Layout) -> usize {
+pub(super) fn crossings(l: &Layout) -> usize {
     let mut n = 0;
     for (i, e) in l.edges.iter().enumerate() {
         for f in &l.edges[i + 1..] {

@@ -5,7 +5,7 @@
 use super::geometry::{Pt, Rect};
 
 /// What the diagram shows.
-pub struct MapInput<'a> {
+pub(crate) struct MapInput<'a> {
     /// Education levels, entry to senior; levels without titles are skipped.
     pub levels: Vec<LevelIn<'a>>,
     /// Job titles, each in one level.
@@ -14,14 +14,12 @@ pub struct MapInput<'a> {
     pub moves: Vec<MoveIn>,
 }
 /// An education level.
-pub struct LevelIn<'a> {
-    /// Stable id, e.g. "bachelor".
-    pub id: &'a str,
+pub(crate) struct LevelIn<'a> {
     /// Label shown above (horizontal) or at the start of (vertical) the level.
     pub name: &'a str,
 }
 /// A job title; `level` indexes `MapInput::levels` (out of range panics).
-pub struct TitleIn<'a> {
+pub(crate) struct TitleIn<'a> {
     /// Id passed to `SvgOpts::href`.
     pub id: &'a str,
     /// Text in the box and the link's accessible name.
@@ -30,7 +28,7 @@ pub struct TitleIn<'a> {
     pub level: usize,
 }
 /// A directed move; `from`/`to` index `MapInput::titles` (bad indices and self-moves are ignored).
-pub struct MoveIn {
+pub(crate) struct MoveIn {
     /// Title the move starts from.
     pub from: usize,
     /// Title the move leads to.
@@ -40,7 +38,7 @@ pub struct MoveIn {
 }
 /// Kind of move.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MoveKind {
+pub(crate) enum MoveKind {
     /// Step up: `to.level >= from.level`.
     Advance,
     /// Move across, usually within a level.
@@ -48,7 +46,7 @@ pub enum MoveKind {
 }
 /// Which way the levels run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Orientation {
+pub(crate) enum Orientation {
     /// Desktop: levels are columns, left to right.
     Horizontal,
     /// Phone: levels are rows, top to bottom, fitting a 300-unit wide viewBox.
@@ -88,7 +86,7 @@ pub(super) const VZONE: f64 = 10.0;
 
 /// A title's box with its wrapped text.
 #[derive(Clone, Debug)]
-pub struct BoxL {
+pub(crate) struct BoxL {
     /// Where the box is.
     pub rect: Rect,
     /// The title's name wrapped to fit the box.
@@ -103,8 +101,15 @@ impl BoxL {
 }
 /// A level's label and background band.
 #[derive(Clone, Debug)]
-pub struct LevelL {
+pub(crate) struct LevelL {
     /// Index into `MapInput::levels`.
+    #[cfg_attr(
+        not(test),
+        expect(
+            dead_code,
+            reason = "read by the layout tests; kept so a level knows its input"
+        )
+    )]
     pub level: usize,
     /// The level's name, wrapped.
     pub lines: Vec<String>,
@@ -120,7 +125,7 @@ pub struct LevelL {
 /// A drawn move. `points` is a polyline from `from` to `to`; it is drawn with
 /// rounded corners (radius 6). Two-way moves have arrowheads at both ends.
 #[derive(Clone, Debug)]
-pub struct EdgeL {
+pub(crate) struct EdgeL {
     /// Title the move starts from (for two-way moves, either end).
     pub from: usize,
     /// Title the move leads to.
@@ -134,7 +139,7 @@ pub struct EdgeL {
 }
 /// A finished layout: one box per title (same indices as the input).
 #[derive(Clone, Debug)]
-pub struct Layout {
+pub(crate) struct Layout {
     /// Which way the levels run.
     pub orient: Orientation,
     /// Size of the drawing (the SVG viewBox).
@@ -142,6 +147,13 @@ pub struct Layout {
     /// Height of the drawing.
     pub height: f64,
     /// Font size of all text.
+    #[cfg_attr(
+        not(test),
+        expect(
+            dead_code,
+            reason = "read by the layout tests; kept so a layout says its text size"
+        )
+    )]
     pub font: f64,
     /// One box per input title, same order.
     pub boxes: Vec<BoxL>,

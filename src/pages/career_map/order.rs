@@ -75,7 +75,7 @@ fn improve(
 }
 
 /// Lays out the map. Deterministic: the same input gives the same layout.
-pub fn layout(input: &MapInput, orient: Orientation) -> Layout {
+pub(crate) fn layout(input: &MapInput<'_>, orient: Orientation) -> Layout {
     let g = Graph::new(input);
     let nl = g.layers.len();
     if nl == 0 {

@@ -1,9 +1,11 @@
 //! Invariant tests on the real data and on a generated map.
 
-use super::geometry::{Rect, flatten};
-use super::model::{CHAR, LINE, LevelIn, MapInput, MoveIn, MoveKind, PAD_X, TitleIn, text_width};
+use super::geometry::{Rect, crossings, flatten};
+use super::model::{
+    CHAR, LINE, Layout, LevelIn, MapInput, MoveIn, MoveKind, PAD_X, TitleIn, text_width,
+};
 use super::tests_data::{gen_names, generated, real};
-use super::{Layout, Orientation, SvgOpts, crossings, layout, svg};
+use super::{Orientation, SvgOpts, layout, svg};
 
 /// Whether two rectangles come closer than `m`.
 fn overlap(a: &Rect, b: &Rect, m: f64) -> bool {
@@ -12,7 +14,7 @@ fn overlap(a: &Rect, b: &Rect, m: f64) -> bool {
 
 /// Asserts the layout's invariants: boxes inside and apart, text fits, labels
 /// clear, edges inside and off other boxes and labels.
-fn check(l: &Layout, input: &MapInput) {
+fn check(l: &Layout, input: &MapInput<'_>) {
     assert_eq!(l.boxes.len(), input.titles.len());
     assert!(l.font >= 14.0);
     for (i, a) in l.boxes.iter().enumerate() {
@@ -153,12 +155,7 @@ fn generated_both() {
 
 #[test]
 fn edge_cases() {
-    let levels = || {
-        vec![
-            LevelIn { id: "a", name: "A" },
-            LevelIn { id: "b", name: "B" },
-        ]
-    };
+    let levels = || vec![LevelIn { name: "A" }, LevelIn { name: "B" }];
     let empty = MapInput {
         levels: levels(),
         titles: Vec::new(),
@@ -255,5 +252,3 @@ fn svg_markup() {
         }
     }
 }
-
-/// Writes out-h.svg, out-v.svg and preview.html next to Cargo.toml.

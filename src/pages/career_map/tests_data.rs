@@ -62,7 +62,7 @@ pub(super) fn real() -> MapInput<'static> {
             let level = m.levels.len() - 1;
             m.titles.push(TitleIn { id, name, level });
         } else {
-            m.levels.push(LevelIn { id, name });
+            m.levels.push(LevelIn { name });
         }
     }
     for line in lines {
@@ -96,9 +96,9 @@ pub(super) fn generated(names: &[String]) -> MapInput<'_> {
         ((s >> 33) % n as u64) as usize
     };
     let levels = ["l0", "l1", "l2", "l3", "l4"]
-        .map(|id| LevelIn { id, name: id })
+        .map(|id| LevelIn { name: id })
         .into();
-    let titles: Vec<TitleIn> = names
+    let titles: Vec<TitleIn<'_>> = names
         .iter()
         .enumerate()
         .map(|(i, n)| TitleIn {
