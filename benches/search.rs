@@ -25,19 +25,20 @@ impl Sections for Rendering {
 /// Render every page of `site` (as a build does) and keep its sections.
 fn render(site: &pathways::content::Site) -> Rendering {
     let assets = pathways::assets::Assets::build(Path::new("static")).expect("assets");
-    let (_, sections) = pathways::pages::build(site, &assets, |sections| {
-        let mut out = HashMap::new();
-        for (pi, p) in site.pathways.iter().enumerate() {
-            for si in 0..p.sections.len() {
-                if let Some(r) = sections.rendered(pi, si) {
-                    out.insert((pi, si), r.clone());
+    let (_, mut sections) =
+        pathways::pages::build(std::slice::from_ref(site), &assets, |site, sections| {
+            let mut out = HashMap::new();
+            for (pi, p) in site.pathways.iter().enumerate() {
+                for si in 0..p.sections.len() {
+                    if let Some(r) = sections.rendered(pi, si) {
+                        out.insert((pi, si), r.clone());
+                    }
                 }
             }
-        }
-        Rendering(out)
-    })
-    .expect("the site builds");
-    sections
+            Rendering(out)
+        })
+        .expect("the site builds");
+    sections.remove(0)
 }
 
 /// Ten representative queries: short, long, misspelt, phrase, code, none.

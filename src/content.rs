@@ -6,17 +6,21 @@
 //! keep their Markdown source; rendering it is the job of the layers above
 //! (which also check links and anchors on the rendered pages).
 //!
-//! Layout: `model` is the serde shape of the files, `load` reads and
+//! Layout: `model` is the serde shape of the files, `extras` the career
+//! map and self-check types, `load` reads and
 //! converts them (`load/` holds the parts: files, data, career map and
 //! self-check), `figures` names and finds sourced figures, `ui` is the
 //! table of interface words.
 
+mod extras;
 pub(crate) mod figures;
 mod load;
 pub(crate) mod model;
 pub(crate) mod ui;
+pub(crate) mod words;
 
-pub use load::{load, split_front_matter};
+pub use extras::{CareerMap, JobTitle, Level, Link, Move, MoveKind, Outcome, SelfCheck, Statement};
+pub use load::{load, load_all, split_front_matter};
 pub use ui::Ui;
 
 use crate::diag::SourceFile;
@@ -24,7 +28,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// The whole loaded site.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Site {
     pub name: String,
     pub tagline: String,
@@ -32,6 +36,8 @@ pub struct Site {
     pub locale: String,
     /// Canonical base URL without a trailing slash.
     pub base_url: String,
+    /// The edition's path prefix: `""` for the default language, `/es`...
+    pub prefix: String,
     pub about: About,
     pub baseline: Baseline,
     pub sources: BTreeMap<String, Source>,
@@ -180,9 +186,11 @@ impl Date {
 }
 
 /// One career pathway.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Pathway {
     pub slug: String,
+    /// The edition's path prefix (`""`, `/es`).
+    pub prefix: String,
     pub title: String,
     pub short_title: String,
     pub summary: String,
@@ -289,7 +297,7 @@ pub struct Education {
 
 /// One section of a pathway: front matter, and its Markdown source (the
 /// layers above render it).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Section {
     pub slug: String,
     pub title: String,
@@ -307,99 +315,6 @@ impl Section {
     pub fn body(&self) -> &str {
         &self.file.text[self.body_start..]
     }
-}
-
-/// The career map of a pathway.
-#[derive(Debug, Clone)]
-pub struct CareerMap {
-    pub levels: Vec<Level>,
-    pub titles: Vec<JobTitle>,
-}
-
-impl CareerMap {
-    pub fn title(&self, id: &str) -> Option<&JobTitle> {
-        self.titles.iter().find(|t| t.id == id)
-    }
-
-    pub fn titles_at<'a>(&'a self, level: &'a str) -> impl Iterator<Item = &'a JobTitle> + 'a {
-        self.titles.iter().filter(move |t| t.education == level)
-    }
-
-    /// Levels that have at least one title.
-    pub fn used_levels(&self) -> impl Iterator<Item = &Level> {
-        self.levels
-            .iter()
-            .filter(|l| self.titles.iter().any(|t| t.education == l.id))
-    }
-}
-
-/// An education level on the career map.
-#[derive(Debug, Clone)]
-pub struct Level {
-    pub id: String,
-    pub name: String,
-    pub length: String,
-    pub prepares: String,
-}
-
-/// A job title on the career map.
-#[derive(Debug, Clone)]
-pub struct JobTitle {
-    pub id: String,
-    pub name: String,
-    pub occupation: String,
-    pub education: String,
-    pub credentials: Vec<String>,
-    pub summary: String,
-    pub moves: Vec<Move>,
-}
-
-/// A move from one title to another.
-#[derive(Debug, Clone)]
-pub struct Move {
-    pub to: String,
-    pub kind: MoveKind,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MoveKind {
-    Advance,
-    Lateral,
-}
-
-/// The "is it right for me?" self-check.
-#[derive(Debug, Clone)]
-pub struct SelfCheck {
-    pub intro: String,
-    pub statements: Vec<Statement>,
-    pub next_steps: Vec<Link>,
-    /// What most-yes, mixed and most-no answers mean, and what to read next.
-    pub outcomes: [Outcome; 3],
-    /// Where the file is (a self-check no section shows is an error).
-    pub file: std::path::PathBuf,
-}
-
-/// The summary of one shape of answers, and the one page to read next.
-#[derive(Debug, Clone)]
-pub struct Outcome {
-    pub summary: String,
-    pub read_next: Link,
-}
-
-#[derive(Debug, Clone)]
-pub struct Statement {
-    pub id: u32,
-    pub text: String,
-    pub yes: String,
-    pub unsure: String,
-    pub no: String,
-    pub read_more: Vec<Link>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Link {
-    pub text: String,
-    pub href: String,
 }
 
 /// A link written in a data file, for checking against rendered pages.

@@ -39,6 +39,7 @@ pub fn app(state: AppState) -> Router {
         .route("/healthz", get(handlers::healthz))
         .route("/static/{*path}", get(handlers::static_file))
         .route("/search", get(handlers::search).layer(dynamic()))
+        .route("/{lang}/search", get(handlers::search).layer(dynamic()))
         .fallback(handlers::page);
     with_layers(routes, state)
 }

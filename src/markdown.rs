@@ -66,6 +66,15 @@ pub trait Context {
     fn anchor_label(&self, heading: &str) -> String {
         format!("Link to this section: {heading}")
     }
+    /// Where a glossary term's link goes.
+    fn term_href(&self, id: &str) -> String {
+        format!("/glossary#{id}")
+    }
+    /// An internal link as this page writes it (another edition adds its
+    /// prefix: `/pathways/x` → `/es/pathways/x`).
+    fn local_href(&self, href: &str) -> String {
+        href.to_string()
+    }
 }
 
 /// How ids are made: a prefix for every id (and `#` link), and how many

@@ -5,6 +5,7 @@
 //!
 //! - `layout`: the parts every page has (chrome, head data, share panel,
 //!   pathway menu).
+//! - `cx`: what every view needs while rendering.
 //! - `docs`: sections' Markdown rendered with the pathway's data.
 //! - `views`: the template of each page kind and what fills it.
 //! - `pathway`: the views of a pathway's pages (overview, sections, map,
@@ -21,6 +22,7 @@
 pub(crate) mod cards;
 pub(crate) mod career_map;
 pub(crate) mod check;
+pub(crate) mod cx;
 pub(crate) mod docs;
 pub(crate) mod handouts;
 pub(crate) mod jsonld;
@@ -30,6 +32,7 @@ pub(crate) mod pathway;
 pub(crate) mod render;
 pub mod search;
 pub mod selfcheck;
+pub(crate) mod sitemap;
 pub(crate) mod views;
 
 pub use layout::Chrome;

@@ -8,14 +8,14 @@ use crate::content::{Pathway, Site};
 /// A page of the site.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Page<'a> {
-    Home,
-    Pathways,
-    Glossary,
-    Resources,
-    About,
+    Home(&'a Site),
+    Pathways(&'a Site),
+    Glossary(&'a Site),
+    Resources(&'a Site),
+    About(&'a Site),
     /// Search results: rendered per request, never stored.
-    Search,
-    NotFound,
+    Search(&'a Site),
+    NotFound(&'a Site),
     Overview(&'a Pathway),
     /// A section, by its index in the pathway.
     Section(&'a Pathway, usize),
@@ -30,57 +30,93 @@ pub(crate) enum Page<'a> {
 pub(crate) const PATHWAY_PAGES: [&str; 2] = ["career-map", "print"];
 
 pub(crate) fn pathway_path(p: &Pathway) -> String {
-    format!("/pathways/{}", p.slug)
+    format!("{}/pathways/{}", p.prefix, p.slug)
 }
 
 pub(crate) fn section_path(p: &Pathway, slug: &str) -> String {
-    format!("/pathways/{}/{slug}", p.slug)
+    format!("{}/pathways/{}/{slug}", p.prefix, p.slug)
 }
 
 pub(crate) fn career_map_path(p: &Pathway) -> String {
-    format!("/pathways/{}/career-map", p.slug)
+    format!("{}/pathways/{}/career-map", p.prefix, p.slug)
 }
 
 /// A job title's card on the career map.
 pub(crate) fn title_path(p: &Pathway, title: &str) -> String {
-    format!("/pathways/{}/career-map#{title}", p.slug)
+    format!("{}#{title}", career_map_path(p))
 }
 
-pub(crate) fn glossary_term(id: &str) -> String {
-    format!("/glossary#{id}")
+/// A term's entry in an edition's glossary.
+pub(crate) fn glossary_term(prefix: &str, id: &str) -> String {
+    format!("{prefix}/glossary#{id}")
 }
 
-pub(crate) fn resource_group(id: &str) -> String {
-    format!("/resources#{id}")
+/// A group of an edition's resources.
+pub(crate) fn resource_group(prefix: &str, id: &str) -> String {
+    format!("{prefix}/resources#{id}")
+}
+
+pub(crate) use crate::util::text::in_edition;
+
+fn site_path(site: &Site, path: &str) -> String {
+    in_edition(&site.prefix, path)
+}
+
+/// The same page in another edition: `/pathways/x` ↔ `/es/pathways/x`.
+pub(crate) fn twin(path: &str, from_prefix: &str, to_prefix: &str) -> String {
+    let bare = if from_prefix.is_empty() {
+        path
+    } else {
+        match path.strip_prefix(from_prefix) {
+            Some("") => "/",
+            Some(rest) if rest.starts_with('/') => rest,
+            _ => path,
+        }
+    };
+    in_edition(to_prefix, bare)
+}
+
+/// Which edition a request path belongs to: the index into `prefixes`
+/// (the default edition, with prefix `""`, first).
+pub(crate) fn edition_of(path: &str, prefixes: &[&str]) -> usize {
+    prefixes
+        .iter()
+        .position(|p| {
+            !p.is_empty()
+                && path
+                    .strip_prefix(p)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })
+        .unwrap_or(0)
 }
 
 impl<'a> Page<'a> {
     /// The page's path: its canonical URL without the base.
     pub(crate) fn path(&self) -> String {
         match self {
-            Page::Home => "/".into(),
-            Page::Pathways => "/pathways".into(),
-            Page::Glossary => "/glossary".into(),
-            Page::Resources => "/resources".into(),
-            Page::About => "/about".into(),
-            Page::Search => "/search".into(),
-            Page::NotFound => "/404".into(),
+            Page::Home(s) => site_path(s, "/"),
+            Page::Pathways(s) => site_path(s, "/pathways"),
+            Page::Glossary(s) => site_path(s, "/glossary"),
+            Page::Resources(s) => site_path(s, "/resources"),
+            Page::About(s) => site_path(s, "/about"),
+            Page::Search(s) => site_path(s, "/search"),
+            Page::NotFound(s) => site_path(s, "/404"),
             Page::Overview(p) => pathway_path(p),
             Page::Section(p, i) => section_path(p, &p.sections[*i].slug),
             Page::CareerMap(p) => career_map_path(p),
-            Page::Handout(p) => format!("/pathways/{}/print", p.slug),
-            Page::PrintAll(p) => format!("/pathways/{}/print/all", p.slug),
+            Page::Handout(p) => format!("{}/print", pathway_path(p)),
+            Page::PrintAll(p) => format!("{}/print/all", pathway_path(p)),
         }
     }
 
     /// Rendered once and kept in the store (not per request).
     pub(crate) fn stored(&self) -> bool {
-        !matches!(self, Page::Search)
+        !matches!(self, Page::Search(_))
     }
 
     /// Listed in the sitemap.
     pub(crate) fn in_sitemap(&self) -> bool {
-        !matches!(self, Page::Search | Page::NotFound)
+        !matches!(self, Page::Search(_) | Page::NotFound(_))
     }
 
     /// Has a link-preview image of its own.
@@ -106,13 +142,13 @@ impl<'a> Page<'a> {
 /// Every page, in sitemap order.
 pub(crate) fn all(site: &Site) -> Vec<Page<'_>> {
     let mut out = vec![
-        Page::Home,
-        Page::Pathways,
-        Page::Glossary,
-        Page::Resources,
-        Page::About,
-        Page::Search,
-        Page::NotFound,
+        Page::Home(site),
+        Page::Pathways(site),
+        Page::Glossary(site),
+        Page::Resources(site),
+        Page::About(site),
+        Page::Search(site),
+        Page::NotFound(site),
     ];
     for p in &site.pathways {
         out.extend(pathway_pages(p));

@@ -20,6 +20,7 @@ mod docs;
 pub mod params;
 mod query;
 mod snippet;
+mod words;
 
 use crate::content::Site;
 use docs::Doc;
@@ -31,8 +32,7 @@ use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
 };
 use tantivy::{DocAddress, IndexReader, IndexSettings, ReloadPolicy, Searcher, TantivyDocument};
 
@@ -168,6 +168,8 @@ pub struct Index {
     fields: Fields,
     docs: Vec<Doc>,
     weights: Arc<[f32]>,
+    /// Stemmer, stop words and synonyms of the index's language.
+    lang: &'static words::Lang,
 }
 
 impl fmt::Debug for Index {
@@ -188,23 +190,26 @@ fn plain_analyzer() -> TextAnalyzer {
         .build()
 }
 
-/// The index's analyzer: [`plain_analyzer`] plus the English stemmer.
-fn stem_analyzer() -> TextAnalyzer {
+/// The index's analyzer: [`plain_analyzer`] plus the language's stemmer.
+fn stem_analyzer(lang: &words::Lang) -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(Language::English))
+        .filter(Stemmer::new(lang.stemmer))
         .build()
 }
 
 impl Index {
     /// Index every document of the site in RAM.
     pub fn build(site: &Site, sections: &dyn Sections) -> Result<Self, IndexError> {
-        Self::from_docs(docs::collect(site, sections))
+        Self::from_docs(
+            docs::collect(site, sections),
+            words::for_code(&site.ui.lang),
+        )
     }
 
-    fn from_docs(docs: Vec<Doc>) -> Result<Self, IndexError> {
+    fn from_docs(docs: Vec<Doc>, lang: &'static words::Lang) -> Result<Self, IndexError> {
         let mut schema = Schema::builder();
         let text = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
@@ -219,7 +224,7 @@ impl Index {
         };
         let ram = RamDirectory::create();
         let index = tantivy::Index::create(ram.clone(), schema.build(), IndexSettings::default())?;
-        index.tokenizers().register(ANALYZER, stem_analyzer());
+        index.tokenizers().register(ANALYZER, stem_analyzer(lang));
         let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, 15_000_000)?;
         for (n, d) in docs.iter().enumerate() {
             let mut doc = TantivyDocument::default();
@@ -242,6 +247,7 @@ impl Index {
             fields,
             docs,
             weights,
+            lang,
         })
     }
 
@@ -278,7 +284,8 @@ impl Index {
         };
         let mut an = query::Analyzers {
             plain: plain_analyzer(),
-            stem: stem_analyzer(),
+            stem: stem_analyzer(self.lang),
+            lang: self.lang,
         };
         let groups = query::parse(&results.query, &mut an);
         if groups.is_empty() {
@@ -301,7 +308,7 @@ impl Index {
             page = pages;
             top = run(page).map(|r| r.1).unwrap_or_default();
         }
-        let snippets = snippet::Snippets::new(marks, stem_analyzer(), self.fields.body);
+        let snippets = snippet::Snippets::new(marks, stem_analyzer(self.lang), self.fields.body);
         results.hits = top
             .into_iter()
             .filter_map(|n| self.docs.get(n))

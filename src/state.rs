@@ -24,6 +24,24 @@ pub struct Loaded {
     pub search: crate::search::Index,
     /// Send HSTS (the base URL is https).
     pub https: bool,
+    /// The other editions (languages), each under its own prefix.
+    pub translations: Vec<Edition>,
+}
+
+/// One language edition of the site.
+#[derive(Debug)]
+pub struct Edition {
+    pub site: Site,
+    pub chrome: Chrome,
+    pub search: crate::search::Index,
+}
+
+/// An edition's parts, borrowed (the default edition lives in `Loaded`).
+#[derive(Debug, Clone, Copy)]
+pub struct EditionRef<'a> {
+    pub site: &'a Site,
+    pub chrome: &'a Chrome,
+    pub search: &'a crate::search::Index,
 }
 
 /// Why a build failed.
@@ -55,28 +73,51 @@ impl Loaded {
     /// Load, validate and render everything: a complete site or an error.
     pub fn build(opts: &Options) -> Result<Self, BuildError> {
         let t = std::time::Instant::now();
-        let mut site = crate::content::load(&opts.content)?;
+        let mut sites = crate::content::load_all(&opts.content)?;
         tracing::debug!(elapsed = ?t.elapsed(), "content loaded and checked");
         if let Some(base) = &opts.base_url {
-            site.base_url = base.to_string();
+            for site in &mut sites {
+                site.base_url = base.to_string();
+            }
         }
         let assets = Assets::build(&opts.static_dir).map_err(BuildError::Assets)?;
         tracing::debug!(elapsed = ?t.elapsed(), "assets fingerprinted");
-        let loaded = Self::from_parts(site, assets);
+        let loaded = Self::from_parts(sites, assets);
         tracing::debug!(elapsed = ?t.elapsed(), "pages rendered and compressed, index built");
         loaded
     }
 
-    /// Render a loaded site with built assets. The search index builds
-    /// on one core while pages render and compress on the others.
-    pub fn from_parts(mut site: Site, assets: Assets) -> Result<Self, BuildError> {
-        let (built, search) = pages::build(&site, &assets, |sections| {
+    /// Render loaded editions (the default one first) with built assets.
+    /// The search indexes build on one core while pages render and
+    /// compress on the others.
+    pub fn from_parts(mut sites: Vec<Site>, assets: Assets) -> Result<Self, BuildError> {
+        let (built, indexes) = pages::build(&sites, &assets, |site, sections| {
             let t = std::time::Instant::now();
-            let index = crate::search::Index::build(&site, sections);
-            tracing::debug!(elapsed = ?t.elapsed(), "search index built");
+            let index = crate::search::Index::build(site, sections);
+            tracing::debug!(elapsed = ?t.elapsed(), lang = %site.ui.lang, "search index built");
             index
         })?;
-        let search = search?;
+        let mut indexes: Vec<crate::search::Index> =
+            indexes.into_iter().collect::<Result<_, _>>()?;
+        let mut chromes = built.chromes;
+        if sites.is_empty() || chromes.len() != sites.len() || indexes.len() != sites.len() {
+            return Err(BuildError::Internal("an edition was not rendered"));
+        }
+        let translations: Vec<Edition> = sites
+            .drain(1..)
+            .zip(chromes.drain(1..))
+            .zip(indexes.drain(1..))
+            .map(|((site, chrome), search)| Edition {
+                site,
+                chrome,
+                search,
+            })
+            .collect();
+        let (Some(mut site), Some(chrome), Some(search)) =
+            (sites.pop(), chromes.pop(), indexes.pop())
+        else {
+            return Err(BuildError::Internal("no edition was rendered"));
+        };
         site.warnings.extend(built.warnings);
         let aliases = site
             .pathways
@@ -92,11 +133,36 @@ impl Loaded {
             site,
             store: built.store,
             assets,
-            chrome: built.chrome,
+            chrome,
             aliases,
             search,
             https,
+            translations,
         })
+    }
+
+    /// Edition `i` (0 is the default language).
+    pub fn edition(&self, i: usize) -> EditionRef<'_> {
+        match i.checked_sub(1).and_then(|j| self.translations.get(j)) {
+            Some(e) => EditionRef {
+                site: &e.site,
+                chrome: &e.chrome,
+                search: &e.search,
+            },
+            None => EditionRef {
+                site: &self.site,
+                chrome: &self.chrome,
+                search: &self.search,
+            },
+        }
+    }
+
+    /// The edition a request path belongs to (by its prefix).
+    pub fn edition_index(&self, path: &str) -> usize {
+        let prefixes: Vec<&str> = std::iter::once(self.site.prefix.as_str())
+            .chain(self.translations.iter().map(|e| e.site.prefix.as_str()))
+            .collect();
+        crate::registry::edition_of(path, &prefixes)
     }
 
     /// Where a near-miss path should go: an alias, a trailing slash, or a
@@ -183,19 +249,19 @@ impl AppState {
     }
 
     /// In editor mode with a rejected edit: the chrome with the banner.
-    pub fn editor_chrome(&self, loaded: &Loaded) -> Option<Chrome> {
+    pub fn editor_chrome(&self, chrome: &Chrome) -> Option<Chrome> {
         self.editor_notice().map(|why| {
-            let mut chrome = loaded.chrome.clone();
+            let mut chrome = chrome.clone();
             chrome.banner = Some(why);
             chrome
         })
     }
 
     /// The chrome for a page rendered now (with the banner when there is one).
-    pub fn chrome<'a>(&self, loaded: &'a Loaded) -> std::borrow::Cow<'a, Chrome> {
-        match self.editor_chrome(loaded) {
+    pub fn chrome<'a>(&self, chrome: &'a Chrome) -> std::borrow::Cow<'a, Chrome> {
+        match self.editor_chrome(chrome) {
             Some(c) => std::borrow::Cow::Owned(c),
-            None => std::borrow::Cow::Borrowed(&loaded.chrome),
+            None => std::borrow::Cow::Borrowed(chrome),
         }
     }
 }

@@ -112,9 +112,10 @@ pub fn negotiate(headers: &HeaderMap) -> Encoding {
 pub enum Kind {
     /// The same bytes for every request.
     Static,
-    /// A page that shows a self-check (pathway and section index): with
-    /// answers in the query string, the result is rendered per request.
-    SelfCheck(usize, usize),
+    /// A page that shows a self-check (edition, pathway and section
+    /// index): with answers in the query string, the result is rendered
+    /// per request.
+    SelfCheck(usize, usize, usize),
 }
 
 /// One stored response.

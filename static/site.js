@@ -60,6 +60,14 @@
     }
   });
 
+  // The language switch keeps the section you are reading: both editions
+  // give every heading the same id.
+  document.querySelectorAll("a[data-keep-hash]").forEach(function (a) {
+    a.addEventListener("click", function () {
+      if (location.hash) { a.href = a.href.split("#")[0] + location.hash; }
+    });
+  });
+
   if (navigator.share) {
     document.querySelectorAll("[data-share]").forEach(function (b) { b.hidden = false; });
   }

@@ -17,11 +17,13 @@ use askama::Template;
 const WIDTH: f64 = 340.0;
 /// Characters of a name per line (15-unit bold text is about 8.5 units a character).
 const NAME_CHARS: usize = 38;
+/// Characters of the "usually starts with" line (14-unit text).
+const START_CHARS: usize = 44;
 
 struct Row {
     y: i32,
-    /// The name's lines and where the first one sits.
-    lines: Vec<(i32, String)>,
+    /// The name's and the start's lines: (y, class, text).
+    lines: Vec<(i32, &'static str, String)>,
     name: String,
     starts: String,
     bar: i32,
@@ -98,15 +100,19 @@ pub(crate) fn pay_picture(
             })
             .unwrap_or_default();
         text.push_str(&format!("{} {} ", g.title, piece.text));
-        let name_lines = crate::util::text::wrap(&g.title, NAME_CHARS, 2);
-        let lines: Vec<(i32, String)> = name_lines
-            .into_iter()
-            .enumerate()
-            .map(|(k, l)| (y + 16 + 18 * i32::try_from(k).unwrap_or(0), l))
-            .collect();
-        let top = lines.last().map_or(y + 16, |(ly, _)| *ly);
-        let row_y = top;
-        y = top + 62;
+        let mut lines = Vec::new();
+        let mut ly = y + 16;
+        for l in crate::util::text::wrap(&g.title, NAME_CHARS, 2) {
+            lines.push((ly, "pp-name", l));
+            ly += 18;
+        }
+        for l in crate::util::text::wrap(&starts, START_CHARS, 2) {
+            lines.push((ly - 1, "pp-start", l));
+            ly += 17;
+        }
+        // The bar sits under the last line; `y` of the row is that line.
+        let row_y = ly - 17;
+        y = row_y + 56;
         rows.push(Row {
             y: row_y,
             lines,

@@ -5,6 +5,10 @@
 //! only with the baseline of the same year or projection period: a name
 //! with no such baseline is an error, never a cross-year comparison.
 
+mod compare;
+
+pub(crate) use compare::{Comparison, Relation, compare};
+
 use super::{Baseline, Count, Education, Group, Growth, Pathway, Pay};
 
 /// The group name of the all-occupations baseline.
@@ -140,22 +144,6 @@ pub(crate) struct Figure<'a> {
     pub source: &'a str,
 }
 
-/// Which way a figure compares with all occupations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Relation {
-    Above,
-    Below,
-    Same,
-}
-
-/// A figure beside the all-occupations figure of the same year or period.
-#[derive(Debug, Clone)]
-pub(crate) struct Comparison<'a> {
-    pub figure: Figure<'a>,
-    pub baseline: Figure<'a>,
-    pub relation: Relation,
-}
-
 /// Pick the entry of `year` (or the newest) from a list kept newest first.
 fn pick<'a, T>(
     list: &'a [T],
@@ -182,7 +170,11 @@ fn pick<'a, T>(
     }
 }
 
-fn pay_figure<'a>(subject: Subject<'a>, p: &'a Pay, field: Field) -> Result<Figure<'a>, String> {
+pub(super) fn pay_figure<'a>(
+    subject: Subject<'a>,
+    p: &'a Pay,
+    field: Field,
+) -> Result<Figure<'a>, String> {
     let value = match field {
         Field::MedianPay => Value::Annual(p.annual),
         Field::HourlyPay => Value::Hourly(
@@ -208,7 +200,7 @@ fn pay_figure<'a>(subject: Subject<'a>, p: &'a Pay, field: Field) -> Result<Figu
     })
 }
 
-fn growth_figure<'a>(
+pub(super) fn growth_figure<'a>(
     subject: Subject<'a>,
     g: &'a Growth,
     field: Field,
@@ -336,68 +328,5 @@ fn count<'a>(subject: Subject<'a>, c: &'a Count, value: Value<'a>) -> Figure<'a>
         value,
         when: When::Year(c.year),
         source: &c.source,
-    }
-}
-
-/// Compare a group's median pay or growth with all occupations in the same
-/// May year or over the same projection period.
-pub(crate) fn compare<'a>(
-    name: &FigureName,
-    pathway: &'a Pathway,
-    baseline: &'a Baseline,
-) -> Result<Comparison<'a>, String> {
-    if name.group == ALL {
-        return Err(format!(
-            "`{ALL}` is what other figures are compared with; name an occupation"
-        ));
-    }
-    let figure = match name.field {
-        Field::MedianPay | Field::Growth => find(name, pathway, baseline)?,
-        f => {
-            return Err(format!(
-                "only `median_pay` and `growth` can be compared with all occupations, not `{}`",
-                f.name()
-            ));
-        }
-    };
-    let (baseline_fig, relation) = match (figure.when, &figure.value) {
-        (When::May(y), Value::Annual(a)) => {
-            let b = baseline.pay_in(y).ok_or_else(|| {
-                format!(
-                    "there is no all-occupations median pay for May {y} in site.toml, so this figure cannot be compared; add that year's baseline (with its source) or compare a year that has one"
-                )
-            })?;
-            (
-                pay_figure(Subject::AllOccupations, b, Field::MedianPay)?,
-                relation(f64::from(*a), f64::from(b.annual)),
-            )
-        }
-        (When::Period(from, to), Value::Percent(p)) => {
-            let b = baseline.growth_over(from, to).ok_or_else(|| {
-                format!(
-                    "there is no all-occupations growth for {from}-{to} in site.toml, so this projection cannot be compared; add that period's baseline (with its source) or compare a period that has one"
-                )
-            })?;
-            (
-                growth_figure(Subject::AllOccupations, b, Field::Growth)?,
-                relation(*p, b.percent),
-            )
-        }
-        _ => unreachable!("median pay is annual and growth a percent"),
-    };
-    Ok(Comparison {
-        figure,
-        baseline: baseline_fig,
-        relation,
-    })
-}
-
-fn relation(a: f64, b: f64) -> Relation {
-    if (a - b).abs() < f64::EPSILON {
-        Relation::Same
-    } else if a > b {
-        Relation::Above
-    } else {
-        Relation::Below
     }
 }

@@ -3,11 +3,15 @@
 //!
 //! - `files`: reading a file safely, parsing TOML at a position.
 //! - `site`: site.toml, sources, glossary, resources, the ui table.
-//! - `pathway`: pathway.toml, its occupations, history and figures.
+//! - `pathway`: pathway.toml, its occupations and history groups.
+//! - `figures`: checking each figure's source and year.
 //! - `extras`: sections (front matter), the career map, the self-check.
+//! - `i18n`: other editions: translated words over the English site.
 
 mod extras;
+mod figures;
 mod files;
+mod i18n;
 mod pathway;
 mod site;
 
@@ -21,20 +25,35 @@ const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
 /// Link previews cut descriptions near here.
 const MAX_DESCRIPTION: usize = 200;
 
-/// Load and validate everything under `dir`.
+/// Load and validate the default edition under `dir`.
 pub fn load(dir: &Path) -> Result<super::Site, LoadError> {
+    load_all(dir).map(|mut editions| editions.swap_remove(0))
+}
+
+/// Load and validate every edition under `dir`: the default language
+/// first, then each of site.toml's `translations`.
+pub fn load_all(dir: &Path) -> Result<Vec<super::Site>, LoadError> {
     let mut loader = Loader {
         root: dir.to_path_buf(),
         canonical_root: dir.canonicalize().ok(),
         diags: Diagnostics::default(),
     };
-    let site = loader.site();
+    let site = loader.site().map(|(site, langs)| {
+        let mut editions = vec![];
+        for lang in &langs {
+            if let Some(t) = loader.translate(&site, lang) {
+                editions.push(t);
+            }
+        }
+        editions.insert(0, site);
+        editions
+    });
     let mut diags = loader.diags;
     diags.sort();
     match site {
-        Some(mut site) if !diags.has_errors() => {
-            site.warnings = diags.items;
-            Ok(site)
+        Some(mut editions) if !diags.has_errors() => {
+            editions[0].warnings = diags.items;
+            Ok(editions)
         }
         _ => {
             if !diags.has_errors() {

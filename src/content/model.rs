@@ -15,8 +15,13 @@ pub(crate) struct SiteFile {
     pub(crate) tagline: String,
     /// Meta description of the home page (at most 200 characters).
     pub(crate) description: Spanned<String>,
-    /// Open Graph locale, e.g. `en_US`.
+    /// The default edition's locale, e.g. `en_US` (its language, `en`,
+    /// picks `ui/en.toml`).
     pub(crate) locale: String,
+    /// Other editions, by language code: each needs `ui/<lang>.toml` and a
+    /// translation beside every content file (`*.<lang>.toml`, `*.<lang>.md`).
+    #[serde(default)]
+    pub(crate) translations: Vec<Spanned<String>>,
     /// Canonical base URL; `--base-url` overrides it.
     pub(crate) base_url: Spanned<String>,
     /// Who publishes the site and how readers reach them (the About page).

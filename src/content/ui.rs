@@ -204,6 +204,8 @@ pub struct Ui {
     pub lang: String,
     /// The language's own name ("English", "Español"), for the switch.
     pub name: String,
+    /// Open Graph locale (`en_US`, `es_US`).
+    pub locale: String,
     pub dates: Dates,
     pub chrome: Chrome,
     pub figures: Figures,

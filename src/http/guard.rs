@@ -15,6 +15,7 @@ use axum::response::{IntoResponse, Response};
 /// GET/HEAD-only rule, and the error page for every error.
 pub(super) async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let loaded = state.current();
+    let edition_index = loaded.edition_index(req.uri().path());
     let early = if req.uri().path().len() + req.uri().query().map_or(0, str::len) > MAX_URI {
         Some(AppError::UriTooLong)
     } else if req.method() != Method::GET && req.method() != Method::HEAD {
@@ -44,7 +45,7 @@ pub(super) async fn guard(State(state): State<AppState>, req: Request, next: Nex
         if let Some(v) = accept_encoding {
             accept.insert(header::ACCEPT_ENCODING, v);
         }
-        res = error_response(&state, &loaded, &e, &accept);
+        res = error_response(&state, &loaded, edition_index, &e, &accept);
     }
     security_headers(res.headers_mut(), loaded.https);
     res
@@ -66,15 +67,24 @@ fn has_body(headers: &HeaderMap) -> bool {
 
 /// The site's page for an error: the stored 404 (precompressed), or an
 /// error page rendered with the current site's layout.
-fn error_response(state: &AppState, loaded: &Loaded, e: &AppError, accept: &HeaderMap) -> Response {
-    let chrome = state.chrome(loaded);
+fn error_response(
+    state: &AppState,
+    loaded: &Loaded,
+    edition: usize,
+    e: &AppError,
+    accept: &HeaderMap,
+) -> Response {
+    let ed = loaded.edition(edition);
+    let chrome = state.chrome(ed.chrome);
     if *e == AppError::NotFound
         && chrome.banner.is_none()
-        && let Some(page) = loaded.store.get("/404")
+        && let Some(page) = loaded
+            .store
+            .get(&crate::registry::Page::NotFound(ed.site).path())
     {
         return respond::stored(page, accept);
     }
-    let u = &loaded.site.ui.errors;
+    let u = &ed.site.ui.errors;
     let fill = crate::util::text::fill;
     let (heading, message) = match e {
         AppError::NotFound => (u.not_found.clone(), u.not_found_text.clone()),
@@ -90,7 +100,8 @@ fn error_response(state: &AppState, loaded: &Loaded, e: &AppError, accept: &Head
         AppError::BadSearch(why) => (u.search.clone(), fill(&u.search_text, &[("problem", why)])),
         AppError::Internal(_) => (u.internal.clone(), u.internal_text.clone()),
     };
-    let html = crate::pages::views::error_page(&loaded.site, &chrome, "/error", &heading, &message)
+    let path = crate::registry::Page::NotFound(ed.site).path();
+    let html = crate::pages::views::error_page(ed.site, &chrome, &path, &heading, &message)
         .unwrap_or_else(|_| format!("{heading}\n{message}\n"));
     let mut res = respond::dynamic(html, accept, e.status());
     res.headers_mut().insert(

@@ -27,15 +27,16 @@ pub(super) async fn page(
     let loaded = state.current();
     let path = uri.path();
     if let Some(page) = loaded.store.get(path).filter(|_| path != "/404") {
-        if let Kind::SelfCheck(pi, si) = page.kind
+        if let Kind::SelfCheck(ei, pi, si) = page.kind
             && uri.query().is_some_and(|q| !q.is_empty())
         {
-            return self_check(&state, pi, si, uri.query(), &headers);
+            return self_check(&state, (ei, pi, si), uri.query(), &headers);
         }
-        if let Some(chrome) = state.editor_chrome(&loaded)
+        let edition = loaded.edition(loaded.edition_index(path));
+        if let Some(chrome) = state.editor_chrome(edition.chrome)
             && page.content_type.starts_with("text/html")
         {
-            let html = pages::render::render_path(&loaded.site, &chrome, path)
+            let html = pages::render::render_path(edition.site, &chrome, path)
                 .ok_or_else(|| AppError::Internal(format!("{path} could not be rendered")))?;
             return Ok(respond::dynamic(html, &HeaderMap::new(), page.status));
         }
@@ -51,15 +52,15 @@ pub(super) async fn page(
 /// "choose an answer" message, or the plain page.
 fn self_check(
     state: &AppState,
-    pi: usize,
-    si: usize,
+    (ei, pi, si): (usize, usize, usize),
     query: Option<&str>,
     headers: &HeaderMap,
 ) -> Result<Response, AppError> {
     use pages::selfcheck::{Asked, parse, render_result, render_unanswered};
     let loaded = state.current();
-    let chrome = state.chrome(&loaded);
-    let p = loaded
+    let edition = loaded.edition(ei);
+    let chrome = state.chrome(edition.chrome);
+    let p = edition
         .site
         .pathways
         .get(pi)
@@ -75,24 +76,26 @@ fn self_check(
             Ok(respond::stored(page, headers))
         }
         Asked::Unanswered => {
-            let html = render_unanswered(&loaded.site, &chrome, p, si)?;
+            let html = render_unanswered(edition.site, &chrome, p, si)?;
             Ok(respond::dynamic(html, headers, StatusCode::OK))
         }
         Asked::Answers(answers) => {
-            let html = render_result(&loaded.site, &chrome, p, si, &answers)?;
+            let html = render_result(edition.site, &chrome, p, si, &answers)?;
             Ok(respond::dynamic(html, headers, StatusCode::OK))
         }
     }
 }
 
-/// `/search`: results for `q` (page `page`), rendered per request.
+/// `/search` (and each edition's): results for `q` (page `page`),
+/// rendered per request in the edition's language.
 pub(super) async fn search(State(state): State<AppState>, uri: Uri) -> Result<Response, AppError> {
     let loaded = state.current();
+    let edition = loaded.edition(loaded.edition_index(uri.path()));
     let params = crate::search::params::parse(uri.query())
         .map_err(|bad| AppError::BadSearch(bad.to_string()))?;
-    let results = loaded.search.search(&params.q, params.page);
-    let chrome = state.chrome(&loaded);
-    let html = pages::search::render(&loaded.site, &chrome, &results)?;
+    let results = edition.search.search(&params.q, params.page);
+    let chrome = state.chrome(edition.chrome);
+    let html = pages::search::render(edition.site, &chrome, &results)?;
     // The compression layer of this route compresses it.
     Ok(respond::dynamic(html, &HeaderMap::new(), StatusCode::OK))
 }

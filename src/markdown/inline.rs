@@ -104,22 +104,18 @@ impl<'a> Renderer<'a, '_> {
                     .push(Event::Text(rest[..range.start].to_string().into()));
             }
             let word = escape(&rest[range.clone()]);
+            let href = escape(&self.ctx.term_href(&entry.id));
             let mut html = String::new();
             match &entry.expansion {
                 Some(exp) => {
                     let _ = write!(
                         html,
-                        "<a class=\"term\" href=\"/glossary#{}\"><abbr title=\"{}\">{word}</abbr></a>",
-                        entry.id,
+                        "<a class=\"term\" href=\"{href}\"><abbr title=\"{}\">{word}</abbr></a>",
                         escape(exp)
                     );
                 }
                 None => {
-                    let _ = write!(
-                        html,
-                        "<a class=\"term\" href=\"/glossary#{}\">{word}</a>",
-                        entry.id
-                    );
+                    let _ = write!(html, "<a class=\"term\" href=\"{href}\">{word}</a>");
                 }
             }
             self.out.push(Event::Html(html.into()));
@@ -183,11 +179,12 @@ impl<'a> Renderer<'a, '_> {
             });
             format!("<a href=\"#{}\"{title_attr}>", escape(&self.id(anchor)))
         } else if dest.starts_with('/') {
+            let href = self.ctx.local_href(dest);
             self.doc.links.push(InternalLink {
-                href: dest.to_string(),
+                href: href.clone(),
                 offset: self.base + offset,
             });
-            format!("<a href=\"{}\"{title_attr}>", escape(dest))
+            format!("<a href=\"{}\"{title_attr}>", escape(&href))
         } else {
             self.error(
                 offset,

@@ -120,7 +120,7 @@ pub(crate) fn rendered(
         first.entry(path).or_insert(page);
     }
     // The search page exists without being stored.
-    anchors.insert(Page::Search.path(), HashSet::new());
+    anchors.insert(Page::Search(site).path(), HashSet::new());
     let mut aliases: HashMap<String, String> = HashMap::new();
     for p in &site.pathways {
         for a in &p.aliases {
@@ -200,7 +200,7 @@ fn check_link(
     if ids.contains(anchor) {
         return None;
     }
-    Some(if path == "/glossary" {
+    Some(if path.ends_with("/glossary") {
         format!(
             "the glossary has no term `{anchor}`; add it to glossary.toml or fix the link `{href}`"
         )

@@ -122,6 +122,14 @@ impl markdown::Context for SectionCtx<'_, '_> {
     fn anchor_label(&self, heading: &str) -> String {
         fill(&self.site.ui.chrome.anchor, &[("name", heading)])
     }
+
+    fn term_href(&self, id: &str) -> String {
+        registry::glossary_term(&self.site.prefix, id)
+    }
+
+    fn local_href(&self, href: &str) -> String {
+        registry::in_edition(&self.site.prefix, href)
+    }
 }
 
 /// One section rendered for its page.

@@ -2,10 +2,10 @@
 //! section parts pathway.toml names, a QR code), and every section on one
 //! page to print.
 
+use super::cx::{Cx, SourceView, sources_view};
 use super::docs;
 use super::layout::{Chrome, Meta};
 use super::pathway::{meta_for, reviewed, summary};
-use super::render::{Cx, SourceView, sources_view};
 use crate::blocks::{Citations, Fmt, html};
 use crate::content::Pathway;
 use crate::markdown::Ids;
@@ -70,7 +70,7 @@ pub(crate) fn handout(cx: &Cx<'_>, p: &Pathway) -> Result<String, String> {
         kicker: fill(&ui.kicker, &[("site", &site.name)]),
         heading,
         reviewed: reviewed(cx, p),
-        qr: super::render::qr_svg(&url, &ui.qr_label),
+        qr: super::cx::qr_svg(&url, &ui.qr_label),
         url,
         picture: summary.picture.html,
         facts: summary.facts,
@@ -232,7 +232,7 @@ pub(crate) fn print_all(cx: &Cx<'_>, p: &Pathway) -> Result<String, String> {
         kicker: fill(&ui.kicker, &[("site", &site.name)]),
         heading,
         reviewed: reviewed(cx, p),
-        qr: super::render::qr_svg(&url, &ui.qr_label),
+        qr: super::cx::qr_svg(&url, &ui.qr_label),
         url,
         sections,
         sources_id: "p-sources",

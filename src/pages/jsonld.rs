@@ -2,6 +2,7 @@
 
 use super::layout::Meta;
 use crate::content::{Group, Pathway, Site};
+use crate::registry::Page;
 use serde_json::{Value, json};
 
 /// Serialise for a `<script type="application/ld+json">` block: `<`, `>`
@@ -28,12 +29,12 @@ pub(crate) fn website(site: &Site) -> String {
         "@context": "https://schema.org",
         "@type": "WebSite",
         "name": site.name,
-        "url": site.url("/"),
+        "url": site.url(&Page::Home(site).path()),
         "description": site.description,
         "inLanguage": site.ui.lang,
         "potentialAction": {
             "@type": "SearchAction",
-            "target": site.url("/search?q={query}"),
+            "target": site.url(&format!("{}?q={{query}}", Page::Search(site).path())),
             "query-input": "required name=query",
         },
     }))
@@ -96,7 +97,7 @@ pub(crate) fn page(
         "url": meta.canonical,
         "description": meta.description,
         "inLanguage": site.ui.lang,
-        "isPartOf": { "@type": "WebSite", "name": site.name, "url": site.url("/") },
+        "isPartOf": { "@type": "WebSite", "name": site.name, "url": site.url(&Page::Home(site).path()) },
     });
     if let Some(p) = pathway {
         web_page["lastReviewed"] = Value::String(p.last_reviewed.iso());

@@ -24,8 +24,51 @@ pub struct Chrome {
     pub site_image: Option<Image>,
     /// In editor mode, why the last edit was rejected (shown on every page).
     pub banner: Option<Arc<String>>,
+    /// The site's base URL, for absolute alternate links.
+    pub base_url: String,
     /// Each pathway's menu (label, path), in reading order, by slug.
     pub menus: HashMap<String, Vec<(String, String)>>,
+    /// The edition's own site pages.
+    pub links: SiteLinks,
+    /// This edition's path prefix, and every edition (this one included).
+    pub prefix: String,
+    pub editions: Vec<Edition>,
+    /// The other editions' Open Graph locales.
+    pub other_locales: Vec<String>,
+}
+
+/// The paths of an edition's site pages (from the registry).
+#[derive(Debug, Clone)]
+pub struct SiteLinks {
+    pub home: String,
+    pub pathways: String,
+    pub glossary: String,
+    pub resources: String,
+    pub about: String,
+    pub search: String,
+    pub sitemap: String,
+}
+
+/// An edition, for the language switch and `hreflang` links.
+#[derive(Debug, Clone)]
+pub struct Edition {
+    /// `en`, `es`.
+    pub lang: String,
+    /// Its own name for itself ("English", "Español").
+    pub name: String,
+    pub prefix: String,
+    pub locale: String,
+}
+
+/// One language version of the page being rendered.
+#[derive(Debug, Clone)]
+pub struct Alternate {
+    pub lang: String,
+    pub name: String,
+    pub href: String,
+    /// The absolute URL, for `<link rel="alternate">`.
+    pub url: String,
+    pub current: bool,
 }
 
 impl Chrome {
@@ -42,7 +85,52 @@ impl Chrome {
             site_image: None,
             banner: None,
             menus: HashMap::new(),
+            links: SiteLinks {
+                home: Page::Home(site).path(),
+                pathways: Page::Pathways(site).path(),
+                glossary: Page::Glossary(site).path(),
+                resources: Page::Resources(site).path(),
+                about: Page::About(site).path(),
+                search: Page::Search(site).path(),
+                sitemap: "/sitemap.xml".into(),
+            },
+            prefix: site.prefix.clone(),
+            editions: vec![Edition {
+                lang: site.ui.lang.clone(),
+                name: site.ui.name.clone(),
+                prefix: site.prefix.clone(),
+                locale: site.ui.locale.clone(),
+            }],
+            other_locales: Vec::new(),
+            base_url: site.base_url.clone(),
         }
+    }
+
+    /// The page at `path` in every edition (this one marked current).
+    pub fn alternates(&self, path: &str) -> Vec<Alternate> {
+        self.editions
+            .iter()
+            .map(|e| {
+                let href = registry::twin(path, &self.prefix, &e.prefix);
+                Alternate {
+                    url: format!("{}{href}", self.base_url),
+                    lang: e.lang.clone(),
+                    name: e.name.clone(),
+                    current: e.prefix == self.prefix,
+                    href,
+                }
+            })
+            .collect()
+    }
+
+    /// The default edition's version of `path` (for `x-default`).
+    pub fn default_url(&self, path: &str) -> String {
+        let first = self.editions.first().map_or("", |e| e.prefix.as_str());
+        format!(
+            "{}{}",
+            self.base_url,
+            registry::twin(path, &self.prefix, first)
+        )
     }
 
     /// A pathway's menu: (label, path) in reading order.
@@ -120,8 +208,11 @@ impl Meta {
 /// Home › Career pathways › HIM.
 pub(crate) fn pathway_crumbs(ui: &Ui, p: &Pathway) -> Vec<(String, String)> {
     vec![
-        (ui.chrome.home.clone(), "/".into()),
-        (ui.chrome.nav_pathways.clone(), "/pathways".into()),
+        (ui.chrome.home.clone(), registry::in_edition(&p.prefix, "/")),
+        (
+            ui.chrome.nav_pathways.clone(),
+            registry::in_edition(&p.prefix, "/pathways"),
+        ),
         (p.short_title.clone(), registry::pathway_path(p)),
     ]
 }

@@ -5,9 +5,9 @@
 use super::career_map::{
     self as diagram, LevelIn, MapInput, MoveIn, Orientation, SvgOpts, TitleIn,
 };
+use super::cx::Cx;
 use super::layout::{Chrome, Menu, Meta, Share};
 use super::pathway::{meta_for, reviewed};
-use super::render::Cx;
 use crate::blocks::html;
 use crate::content::{CareerMap, MoveKind, Pathway};
 use crate::registry::Page;

@@ -1,10 +1,10 @@
 //! A pathway's pages: overview, sections, career map, and the two
 //! handouts (one sheet, and every section to print).
 
+use super::cx::{Cx, SourceView, sources_view};
 use super::docs::SectionDoc;
 use super::jsonld;
 use super::layout::{Chrome, Menu, Meta, Share, pathway_crumbs};
-use super::render::{Cx, SourceView, sources_view};
 use crate::blocks::{self, Citations, Fmt, html};
 use crate::content::{Pathway, Section};
 use crate::markdown::{Piece, Rendered};

@@ -29,9 +29,9 @@ struct SearchPage<'a> {
 }
 
 /// `/search?q=…&page=…` for a query and page.
-pub fn href(q: &str, page: usize) -> String {
+pub fn href(site: &Site, q: &str, page: usize) -> String {
     let enc: String = form_urlencoded::byte_serialize(q.as_bytes()).collect();
-    let base = Page::Search.path();
+    let base = Page::Search(site).path();
     if page > 1 {
         format!("{base}?q={enc}&page={page}")
     } else {
@@ -48,7 +48,7 @@ pub fn render(site: &Site, chrome: &Chrome, results: &Results) -> Result<String,
     } else {
         fill(&u.title_query, &[("query", q)])
     };
-    let mut meta = Meta::new(site, &Page::Search.path(), &title, &u.description);
+    let mut meta = Meta::new(site, &Page::Search(site).path(), &title, &u.description);
     meta.noindex = true;
     let mut count_text = match results.total {
         1 => fill(&u.one, &[("query", q)]),
@@ -98,15 +98,21 @@ pub fn render(site: &Site, chrome: &Chrome, results: &Results) -> Result<String,
             .split(',')
             .map(str::trim)
             .filter(|e| !e.is_empty())
-            .map(|e| (e.to_string(), href(e, 1)))
+            .map(|e| (e.to_string(), href(site, e, 1)))
             .collect(),
         browse,
-        prev: results
-            .has_prev()
-            .then(|| (href(q, results.page - 1), page_label(results.page - 1))),
-        next: results
-            .has_next()
-            .then(|| (href(q, results.page + 1), page_label(results.page + 1))),
-        first_href: href(q, 1),
+        prev: results.has_prev().then(|| {
+            (
+                href(site, q, results.page - 1),
+                page_label(results.page - 1),
+            )
+        }),
+        next: results.has_next().then(|| {
+            (
+                href(site, q, results.page + 1),
+                page_label(results.page + 1),
+            )
+        }),
+        first_href: href(site, q, 1),
     })
 }

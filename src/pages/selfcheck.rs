@@ -3,9 +3,9 @@
 //! send it to an advisor who then sees the same result. Nothing is stored.
 //! Keys the self-check does not know (`src`, `utm_source`...) are ignored.
 
+use super::cx::Cx;
 use super::docs::{self, SectionDoc};
 use super::layout::{Chrome, Menu, Meta, encode_component, pathway_crumbs};
-use super::render::Cx;
 use crate::blocks::{Citations, html};
 use crate::content::{Link, Pathway, SelfCheck, Site};
 use crate::markdown::{Glossary, Ids};

@@ -1,9 +1,9 @@
 //! The site's own pages: home, the list of pathways, glossary, resources,
 //! About and the error page. (A pathway's pages are in `pathway`.)
 
+use super::cx::Cx;
 use super::jsonld;
 use super::layout::{Chrome, Meta};
-use super::render::Cx;
 use crate::blocks::html;
 use crate::content::{Resource, ResourceKind, Site};
 use crate::registry::{self, Page};
@@ -105,7 +105,7 @@ fn site_meta(
     let ui = &cx.site.ui;
     let path = page.path();
     let mut meta = Meta::new(cx.site, &path, title, description).crumbs(vec![
-        (ui.chrome.home.clone(), "/".into()),
+        (ui.chrome.home.clone(), Page::Home(cx.site).path()),
         (title.to_string(), path),
     ]);
     meta.nav = nav;
@@ -116,7 +116,12 @@ fn site_meta(
 pub(crate) fn home(cx: &Cx<'_>) -> Result<String, String> {
     let site = cx.site;
     let ui = &site.ui.home;
-    let mut meta = Meta::new(site, "/", &site.name, &site.description);
+    let mut meta = Meta::new(
+        site,
+        &Page::Home(site).path(),
+        &site.name,
+        &site.description,
+    );
     meta.title = fill(
         &ui.title,
         &[("site", &site.name), ("tagline", &site.tagline)],
@@ -147,7 +152,13 @@ pub(crate) fn home(cx: &Cx<'_>) -> Result<String, String> {
 pub(crate) fn pathways(cx: &Cx<'_>) -> Result<String, String> {
     let ui = &cx.site.ui.list;
     html(&Pathways {
-        meta: site_meta(cx, Page::Pathways, &ui.title, &ui.description, "pathways"),
+        meta: site_meta(
+            cx,
+            Page::Pathways(cx.site),
+            &ui.title,
+            &ui.description,
+            "pathways",
+        ),
         chrome: cx.chrome,
         cards: cards(cx),
     })
@@ -156,7 +167,13 @@ pub(crate) fn pathways(cx: &Cx<'_>) -> Result<String, String> {
 pub(crate) fn glossary(cx: &Cx<'_>) -> Result<String, String> {
     let ui = &cx.site.ui.glossary;
     html(&Glossary {
-        meta: site_meta(cx, Page::Glossary, &ui.title, &ui.description, "glossary"),
+        meta: site_meta(
+            cx,
+            Page::Glossary(cx.site),
+            &ui.title,
+            &ui.description,
+            "glossary",
+        ),
         chrome: cx.chrome,
         site: cx.site,
     })
@@ -173,7 +190,13 @@ pub(crate) fn resources(cx: &Cx<'_>) -> Result<String, String> {
         .filter(|(_, _, v)| !v.is_empty())
         .collect();
     html(&Resources {
-        meta: site_meta(cx, Page::Resources, &ui.title, &ui.description, "resources"),
+        meta: site_meta(
+            cx,
+            Page::Resources(cx.site),
+            &ui.title,
+            &ui.description,
+            "resources",
+        ),
         chrome: cx.chrome,
         groups,
     })
@@ -192,7 +215,7 @@ pub(crate) fn about(cx: &Cx<'_>) -> Result<String, String> {
         }
     }
     html(&About {
-        meta: site_meta(cx, Page::About, &ui.title, &ui.description, ""),
+        meta: site_meta(cx, Page::About(cx.site), &ui.title, &ui.description, ""),
         chrome: cx.chrome,
         site: cx.site,
         publishers,
@@ -230,5 +253,11 @@ pub(crate) fn error_page(
 
 pub(crate) fn not_found(cx: &Cx<'_>) -> Result<String, String> {
     let e = &cx.site.ui.errors;
-    error_page(cx.site, cx.chrome, "/404", &e.not_found, &e.not_found_text)
+    error_page(
+        cx.site,
+        cx.chrome,
+        &Page::NotFound(cx.site).path(),
+        &e.not_found,
+        &e.not_found_text,
+    )
 }

@@ -57,7 +57,7 @@ pub(super) fn collect(site: &Site, sections: &dyn Sections) -> Vec<Doc> {
             crumbs: vec![site.ui.glossary.title.clone()],
             context: String::new(),
             body,
-            url: registry::glossary_term(&t.id),
+            url: registry::glossary_term(&site.prefix, &t.id),
         });
     }
     for r in &site.resources {
@@ -70,7 +70,7 @@ pub(super) fn collect(site: &Site, sections: &dyn Sections) -> Vec<Doc> {
             ],
             context: r.kind.heading(&site.ui).to_string(),
             body: format!("{} {}", r.why, r.organisation),
-            url: registry::resource_group(r.kind.id()),
+            url: registry::resource_group(&site.prefix, r.kind.id()),
         });
     }
     docs

@@ -34,52 +34,11 @@ const NEAR_EACH_OTHER: f32 = 3.0;
 /// How far apart (in words) they may be for the bonus.
 const NEAR_SLOP: u32 = 2;
 
-/// Words too common to carry meaning (dropped unless nothing else is left).
-const STOP_WORDS: &[&str] = &[
-    "a", "about", "an", "and", "are", "as", "at", "be", "can", "could", "do", "does", "for",
-    "from", "get", "how", "i", "if", "in", "is", "it", "me", "my", "of", "on", "or", "should",
-    "so", "that", "the", "their", "them", "there", "they", "this", "to", "was", "we", "what",
-    "when", "where", "which", "who", "why", "will", "with", "would", "you", "your",
-];
-
 /// Characters that split words (query syntax elsewhere); other
 /// punctuation inside a word (`29-2072`, `O*NET`) makes it a phrase.
 const SEPARATORS: &[char] = &[
     ':', '(', ')', '[', ']', '{', '}', '!', '^', '~', '+', ',', ';', '?', '<', '>', '=', '|', '&',
     '\\',
-];
-
-/// Everyday words and the words the site uses for them.
-const SYNONYMS: &[(&[&str], &[&str])] = &[
-    (
-        &[
-            "salary", "salaries", "wage", "wages", "earn", "earns", "earning", "earnings",
-            "income", "make", "makes", "paid", "money",
-        ],
-        &["pay", "earn", "salary", "median"],
-    ),
-    (&["pay", "pays"], &["salary", "earn"]),
-    (
-        &["demand", "future", "prospects", "growing"],
-        &["outlook", "growth"],
-    ),
-    (
-        &[
-            "cert",
-            "certs",
-            "certified",
-            "license",
-            "licence",
-            "licensed",
-        ],
-        &["certification", "credential"],
-    ),
-    (
-        &[
-            "school", "college", "degree", "degrees", "training", "study",
-        ],
-        &["education"],
-    ),
 ];
 
 /// One part of the query.
@@ -101,6 +60,8 @@ pub(super) enum Group {
 pub(super) struct Analyzers {
     pub(super) plain: TextAnalyzer,
     pub(super) stem: TextAnalyzer,
+    /// The language's stop words and synonyms.
+    pub(super) lang: &'static super::words::Lang,
 }
 
 impl Analyzers {
@@ -176,7 +137,8 @@ pub(super) fn parse(q: &str, an: &mut Analyzers) -> Vec<Group> {
             true
         }
     });
-    let is_stop = |g: &Group| matches!(g, Group::Word { raw, loose: true, .. } if STOP_WORDS.contains(&raw.as_str()));
+    let stop = an.lang.stop;
+    let is_stop = |g: &Group| matches!(g, Group::Word { raw, loose: true, .. } if stop.contains(&raw.as_str()));
     if groups.iter().any(|g| !is_stop(g)) {
         groups.retain(|g| !is_stop(g));
     }
@@ -289,7 +251,12 @@ fn variants(
     if !loose || !raw.chars().all(char::is_alphabetic) {
         return out;
     }
-    if let Some((_, syns)) = SYNONYMS.iter().find(|(from, _)| from.contains(&raw)) {
+    if let Some((_, syns)) = an
+        .lang
+        .synonyms
+        .iter()
+        .find(|(from, _)| from.contains(&raw))
+    {
         for s in *syns {
             let term = an.stem_of(s);
             add(&mut out, term, SYNONYM);
@@ -367,7 +334,8 @@ mod tests {
     fn analyzers() -> Analyzers {
         Analyzers {
             plain: super::super::plain_analyzer(),
-            stem: super::super::stem_analyzer(),
+            stem: super::super::stem_analyzer(&super::super::words::ENGLISH),
+            lang: &super::super::words::ENGLISH,
         }
     }
 

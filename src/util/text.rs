@@ -140,6 +140,16 @@ pub fn slots(template: &str) -> Vec<&str> {
     out
 }
 
+/// A site path in the edition with this prefix: `("/es", "/x")` →
+/// `/es/x`, and `("/es", "/")` → `/es` (the edition's home).
+pub fn in_edition(prefix: &str, path: &str) -> String {
+    match (prefix, path) {
+        ("", p) => p.to_string(),
+        (prefix, "/") => prefix.to_string(),
+        (prefix, p) => format!("{prefix}{p}"),
+    }
+}
+
 /// `Medical records specialists` -> `medical records specialists`, but
 /// `RHIT holders` stays (a word in capitals is a name).
 pub fn lower_first(text: &str) -> String {

@@ -49,7 +49,7 @@ impl Loader {
                 ));
                 continue;
             }
-            if let Some(section) = self.section(&path, name, pathway, site) {
+            if let Some(section) = self.section_file(&path, name, pathway, site) {
                 sections.push(section);
             }
         }
@@ -87,7 +87,8 @@ impl Loader {
         sections
     }
 
-    fn section(
+    /// One section file: front matter checked, Markdown kept for rendering.
+    pub(super) fn section_file(
         &mut self,
         path: &Path,
         slug: &str,

@@ -14,7 +14,8 @@ use std::fs;
 use std::path::PathBuf;
 
 impl Loader {
-    pub(super) fn site(&mut self) -> Option<Site> {
+    /// The default edition, and the codes of the other editions.
+    pub(super) fn site(&mut self) -> Option<(Site, Vec<String>)> {
         if !self.root.is_dir() {
             self.push(file_error(
                 &self.root,
@@ -51,13 +52,26 @@ impl Loader {
             .unwrap_or("en")
             .to_string();
         let ui = self.ui(&lang)?;
+        let mut langs = Vec::new();
+        for t in &raw.translations {
+            let code = t.get_ref();
+            if code == &lang || code.len() != 2 || !code.chars().all(|c| c.is_ascii_lowercase()) {
+                self.push(site_src.error(
+                    t.span().start,
+                    format!("`{code}` is not another language's two-letter code (like `es`)"),
+                ));
+            } else if !langs.contains(code) {
+                langs.push(code.clone());
+            }
+        }
         let baseline = self.baseline(&site_src, &sources, raw.all_occupations);
         let mut site = Site {
             name: raw.name,
             tagline: raw.tagline,
             description: raw.description.into_inner(),
-            locale: raw.locale,
+            locale: ui.locale.clone(),
             base_url,
+            prefix: String::new(),
             about: About {
                 publisher: raw.about.publisher,
                 review: raw.about.review,
@@ -74,11 +88,11 @@ impl Loader {
             warnings: Vec::new(),
         };
         site.pathways = self.pathways(&mut site);
-        Some(site)
+        Some((site, langs))
     }
 
     /// `ui/<lang>.toml`: the interface words.
-    fn ui(&mut self, lang: &str) -> Option<Ui> {
+    pub(super) fn ui(&mut self, lang: &str) -> Option<Ui> {
         let path = self.root.join("ui").join(format!("{lang}.toml"));
         let (file, ui) = self.toml_file::<Ui>(&path)?;
         for (key, message) in ui.slot_problems() {

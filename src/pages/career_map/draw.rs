@@ -5,7 +5,8 @@
 //! titles they lead to, with pure CSS: each title's group holds hidden copies of
 //! its moves and neighbours (class `hl`), shown by `:hover`/`:focus-within`.
 
-use super::geometry::{Pt, rounded};
+use super::geometry::rounded;
+use super::model::Pt;
 use super::model::{BoxL, EdgeL, LINE, Layout, MapInput, MoveKind, Orientation};
 use std::fmt::Write;
 

@@ -3,7 +3,7 @@
 //! dummy nodes where a move skips layers; plus the wrapped names for each
 //! box width that is tried.
 
-use super::geometry::Pt;
+use super::model::Pt;
 use super::model::{BOLD, BOX_W, CHAR, EdgeL, FONT, MapInput, MoveKind, PAD_X, text_width, wrap};
 
 /// A merged move: a move and its reverse (same kind) are one edge.

@@ -3,8 +3,8 @@
 //! routes every move: stubs and diagonals between columns (through gaps for
 //! skipped columns), straight lines between neighbours, lanes beside a column.
 
-use super::geometry::Rect;
 use super::graph::Graph;
+use super::model::Rect;
 use super::model::{
     BoxL, DIAG, FONT, LINE, Layout, LevelL, MARGIN, Orientation, SP, STUB, VGAP, ZONE, box_h,
 };

@@ -2,8 +2,6 @@
 //! [`Layout`] with its boxes, level bands and routed edges, the sizing
 //! constants, and text measuring and wrapping.
 
-use super::geometry::{Pt, Rect};
-
 /// What the diagram shows.
 pub(crate) struct MapInput<'a> {
     /// Education levels, entry to senior; levels without titles are skipped.
@@ -190,4 +188,55 @@ pub(super) fn wrap(s: &str, max: f64, char_w: f64) -> Vec<String> {
 /// Height of a box holding `lines` lines of text.
 pub(super) fn box_h(lines: usize) -> f64 {
     lines as f64 * LINE + 16.0
+}
+
+/// A point `(x, y)` in SVG user units.
+pub(super) type Pt = (f64, f64);
+
+/// An axis-aligned rectangle.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Rect {
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width.
+    pub w: f64,
+    /// Height.
+    pub h: f64,
+}
+impl Rect {
+    /// A rectangle from its corner and size.
+    pub(super) const fn new(x: f64, y: f64, w: f64, h: f64) -> Self {
+        Rect { x, y, w, h }
+    }
+    /// Whether segment `a`-`b` meets this rectangle grown by `m` on each side (shrunk if negative).
+    #[cfg(test)]
+    pub(super) fn hits(&self, a: Pt, b: Pt, m: f64) -> bool {
+        let (x0, y0, x1, y1) = (
+            self.x - m,
+            self.y - m,
+            self.x + self.w + m,
+            self.y + self.h + m,
+        );
+        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+        let (mut t0, mut t1) = (0.0f64, 1.0f64);
+        for (p, q) in [
+            (-dx, a.0 - x0),
+            (dx, x1 - a.0),
+            (-dy, a.1 - y0),
+            (dy, y1 - a.1),
+        ] {
+            if p == 0.0 {
+                if q < 0.0 {
+                    return false;
+                }
+            } else if p < 0.0 {
+                t0 = t0.max(q / p);
+            } else {
+                t1 = t1.min(q / p);
+            }
+        }
+        t0 <= t1
+    }
 }

@@ -2,8 +2,8 @@
 //! a box side), tracks (which lane runs where in a channel beside the boxes),
 //! and the polylines of lanes and straight vertical moves.
 
-use super::geometry::{Pt, Rect};
 use super::graph::Graph;
+use super::model::{Pt, Rect};
 
 /// A lane: port heights of both ends and whether each stub comes from the
 /// channel's far side (`true`) or near side (`false`).

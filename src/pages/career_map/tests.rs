@@ -1,6 +1,7 @@
 //! Invariant tests on the real data and on a generated map.
 
-use super::geometry::{Rect, crossings, flatten};
+use super::geometry::{crossings, flatten};
+use super::model::Rect;
 use super::model::{
     CHAR, LINE, Layout, LevelIn, MapInput, MoveIn, MoveKind, PAD_X, TitleIn, text_width,
 };

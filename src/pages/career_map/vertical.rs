@@ -3,8 +3,8 @@
 //! move: straight across a sub-row, straight down between stacked boxes, or in
 //! one of three vertical channels (left margin, centre gap, right margin).
 
-use super::geometry::Rect;
 use super::graph::Graph;
+use super::model::Rect;
 use super::model::{
     BoxL, FONT, LINE, Layout, LevelL, MARGIN, Orientation, PHONE_WIDTH, VGAP, VZONE, box_h,
 };

@@ -1,0 +1,94 @@
+//! The career map and the self-check of a pathway.
+
+/// The career map of a pathway.
+#[derive(Debug, Clone)]
+pub struct CareerMap {
+    pub levels: Vec<Level>,
+    pub titles: Vec<JobTitle>,
+}
+
+impl CareerMap {
+    pub fn title(&self, id: &str) -> Option<&JobTitle> {
+        self.titles.iter().find(|t| t.id == id)
+    }
+
+    pub fn titles_at<'a>(&'a self, level: &'a str) -> impl Iterator<Item = &'a JobTitle> + 'a {
+        self.titles.iter().filter(move |t| t.education == level)
+    }
+
+    /// Levels that have at least one title.
+    pub fn used_levels(&self) -> impl Iterator<Item = &Level> {
+        self.levels
+            .iter()
+            .filter(|l| self.titles.iter().any(|t| t.education == l.id))
+    }
+}
+
+/// An education level on the career map.
+#[derive(Debug, Clone)]
+pub struct Level {
+    pub id: String,
+    pub name: String,
+    pub length: String,
+    pub prepares: String,
+}
+
+/// A job title on the career map.
+#[derive(Debug, Clone)]
+pub struct JobTitle {
+    pub id: String,
+    pub name: String,
+    pub occupation: String,
+    pub education: String,
+    pub credentials: Vec<String>,
+    pub summary: String,
+    pub moves: Vec<Move>,
+}
+
+/// A move from one title to another.
+#[derive(Debug, Clone)]
+pub struct Move {
+    pub to: String,
+    pub kind: MoveKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoveKind {
+    Advance,
+    Lateral,
+}
+
+/// The "is it right for me?" self-check.
+#[derive(Debug, Clone)]
+pub struct SelfCheck {
+    pub intro: String,
+    pub statements: Vec<Statement>,
+    pub next_steps: Vec<Link>,
+    /// What most-yes, mixed and most-no answers mean, and what to read next.
+    pub outcomes: [Outcome; 3],
+    /// Where the file is (a self-check no section shows is an error).
+    pub file: std::path::PathBuf,
+}
+
+/// The summary of one shape of answers, and the one page to read next.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub summary: String,
+    pub read_next: Link,
+}
+
+#[derive(Debug, Clone)]
+pub struct Statement {
+    pub id: u32,
+    pub text: String,
+    pub yes: String,
+    pub unsure: String,
+    pub no: String,
+    pub read_more: Vec<Link>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub text: String,
+    pub href: String,
+}

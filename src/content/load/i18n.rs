@@ -1,0 +1,339 @@
+//! Editions in other languages: the English site with its words replaced
+//! from the translation files beside each English file (`*.<lang>.toml`,
+//! `<section>.<lang>.md`, `ui/<lang>.toml`). Figures, ids, links and
+//! structure are the English site's own, so they cannot differ. A page or
+//! an id that exists in one language and not the other is an error at the
+//! file that has it.
+
+use super::Loader;
+use crate::content::words::{
+    CheckWords, GlossaryWords, MapWords, PathwayWords, ResourcesWords, SiteWords,
+};
+use crate::content::{Link, Pathway, Site};
+use crate::diag::{SourceFile, file_error};
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// `dir/name.toml` → `dir/name.<lang>.toml`.
+fn twin(path: &Path, lang: &str) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let ext = path
+        .extension()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    path.with_file_name(format!("{stem}.{lang}.{ext}"))
+}
+
+/// Prefix a site path with the edition's (`/pathways/x` → `/es/pathways/x`).
+fn localize(prefix: &str, href: &str) -> String {
+    if href.starts_with('/') {
+        crate::util::text::in_edition(prefix, href)
+    } else {
+        href.to_string()
+    }
+}
+
+fn localize_links(prefix: &str, links: &mut [Link]) {
+    for l in links {
+        l.href = localize(prefix, &l.href);
+    }
+}
+
+impl Loader {
+    /// Report every id of `english` missing from `words`, and every id of
+    /// `words` that English does not have.
+    fn same_ids<'a>(
+        &mut self,
+        file: &SourceFile,
+        what: &str,
+        english: impl Iterator<Item = &'a str>,
+        words: &BTreeMap<String, impl Sized>,
+    ) {
+        let english: Vec<&str> = english.collect();
+        for id in &english {
+            if !words.contains_key(*id) {
+                self.push(file_error(
+                    &file.path,
+                    format!("the {what} `{id}` has no translation here; add `[{what}s.{id}]`"),
+                ));
+            }
+        }
+        for id in words.keys() {
+            if !english.contains(&id.as_str()) {
+                let at = file.find_from(0, id);
+                self.push(file.error(
+                    at,
+                    format!(
+                        "there is no {what} `{id}` in the English file; remove it or fix the id"
+                    ),
+                ));
+            }
+        }
+    }
+
+    /// The `lang` edition of the English site.
+    pub(super) fn translate(&mut self, en: &Site, lang: &str) -> Option<Site> {
+        let mut site = en.clone();
+        site.prefix = format!("/{lang}");
+        site.ui = self.ui(lang)?;
+        site.locale = site.ui.locale.clone();
+        site.warnings = Vec::new();
+        let root = self.root.clone();
+        if let Some((file, w)) = self.toml_file::<SiteWords>(&twin(&root.join("site.toml"), lang)) {
+            self.check_description(&file, &w.description);
+            site.name = w.name;
+            site.tagline = w.tagline;
+            site.description = w.description.into_inner();
+            site.about.publisher = w.about.publisher;
+            site.about.review = w.about.review;
+            site.about.report_text = w.about.report_text;
+        }
+        if let Some((file, w)) =
+            self.toml_file::<GlossaryWords>(&twin(&root.join("glossary.toml"), lang))
+        {
+            self.same_ids(
+                &file,
+                "term",
+                en.glossary.iter().map(|t| t.id.as_str()),
+                &w.terms,
+            );
+            for t in &mut site.glossary {
+                if let Some(tw) = w.terms.get(&t.id) {
+                    let (line, col) =
+                        file.line_col(file.find_from(0, &format!("[terms.{}]", t.id)));
+                    t.term = tw.term.clone();
+                    t.expansion.clone_from(&tw.expansion);
+                    t.definition = tw.definition.clone();
+                    t.also = tw.also.clone();
+                    t.defined_at = (file.path.clone(), line, col);
+                }
+            }
+            site.glossary.sort_by_key(|t| t.term.to_lowercase());
+        }
+        if let Some((file, w)) =
+            self.toml_file::<ResourcesWords>(&twin(&root.join("resources.toml"), lang))
+        {
+            if w.resources.len() == site.resources.len() {
+                for (r, rw) in site.resources.iter_mut().zip(w.resources) {
+                    r.title = rw.title;
+                    r.why = rw.why;
+                }
+            } else {
+                self.push(file_error(
+                    &file.path,
+                    format!(
+                        "lists {} resources, but resources.toml lists {}; translate each one, in the same order",
+                        w.resources.len(),
+                        site.resources.len()
+                    ),
+                ));
+            }
+        }
+        for l in &mut site.links {
+            l.href = localize(&site.prefix, &l.href);
+        }
+        let prefix = site.prefix.clone();
+        for (i, p) in site.pathways.iter_mut().enumerate() {
+            p.prefix.clone_from(&prefix);
+            // Aliases (`/him`) lead to the default edition only.
+            p.aliases.clear();
+            self.translate_pathway(&root, en, &en.pathways[i], p, lang);
+        }
+        Some(site)
+    }
+
+    fn translate_pathway(
+        &mut self,
+        root: &Path,
+        en: &Site,
+        en_p: &Pathway,
+        p: &mut Pathway,
+        lang: &str,
+    ) {
+        let dir = root.join("pathways").join(&p.slug);
+        let prefix = p.prefix.clone();
+        localize_links(&prefix, &mut p.first_steps);
+        if let Some((file, w)) =
+            self.toml_file::<PathwayWords>(&twin(&dir.join("pathway.toml"), lang))
+        {
+            self.check_description(&file, &w.description);
+            p.title = w.title;
+            p.short_title = w.short_title;
+            p.summary = w.summary;
+            p.description = w.description.into_inner();
+            let current: Vec<String> = p.occupations().map(|g| g.id.clone()).collect();
+            let past: Vec<String> = p.history().map(|g| g.id.clone()).collect();
+            self.same_ids(
+                &file,
+                "occupation",
+                current.iter().map(String::as_str),
+                &w.occupations,
+            );
+            self.same_ids(
+                &file,
+                "history",
+                past.iter().map(String::as_str),
+                &w.history,
+            );
+            for g in &mut p.groups {
+                let words = if g.history {
+                    &w.history
+                } else {
+                    &w.occupations
+                };
+                let Some(gw) = words.get(&g.id) else { continue };
+                g.title.clone_from(&gw.title);
+                g.description.clone_from(&gw.description);
+                if let (Some(e), Some(ew)) = (&mut g.entry_education, &gw.entry_education) {
+                    e.text.clone_from(&ew.text);
+                    e.meaning.clone_from(&ew.meaning);
+                    e.note.clone_from(&ew.note);
+                }
+                for i in &mut g.industries {
+                    match w.industries.get(&i.name) {
+                        Some(name) => i.name.clone_from(name),
+                        None => self.push(file_error(
+                            &file.path,
+                            format!(
+                                "the industry “{}” has no translation; add it under [industries]",
+                                i.name
+                            ),
+                        )),
+                    }
+                }
+            }
+            if w.first_steps.len() == p.first_steps.len() {
+                for (l, t) in p.first_steps.iter_mut().zip(w.first_steps) {
+                    l.text = t.text;
+                }
+            } else {
+                self.push(file_error(
+                    &file.path,
+                    format!(
+                        "lists {} first steps, but pathway.toml lists {}; translate each one, in the same order",
+                        w.first_steps.len(),
+                        p.first_steps.len()
+                    ),
+                ));
+            }
+        }
+        if let Some(map) = &mut p.career_map
+            && let Some((file, w)) =
+                self.toml_file::<MapWords>(&twin(&dir.join("career-map.toml"), lang))
+        {
+            let levels: Vec<String> = map.levels.iter().map(|l| l.id.clone()).collect();
+            let titles: Vec<String> = map.titles.iter().map(|t| t.id.clone()).collect();
+            self.same_ids(&file, "level", levels.iter().map(String::as_str), &w.levels);
+            self.same_ids(&file, "title", titles.iter().map(String::as_str), &w.titles);
+            for l in &mut map.levels {
+                if let Some(lw) = w.levels.get(&l.id) {
+                    l.name.clone_from(&lw.name);
+                    l.length.clone_from(&lw.length);
+                    l.prepares.clone_from(&lw.prepares);
+                }
+            }
+            for t in &mut map.titles {
+                if let Some(tw) = w.titles.get(&t.id) {
+                    t.name.clone_from(&tw.name);
+                    t.summary.clone_from(&tw.summary);
+                }
+            }
+        }
+        if let Some(check) = &mut p.self_check {
+            localize_links(&prefix, &mut check.next_steps);
+            for o in &mut check.outcomes {
+                o.read_next.href = localize(&prefix, &o.read_next.href);
+            }
+            for s in &mut check.statements {
+                localize_links(&prefix, &mut s.read_more);
+            }
+            if let Some((file, w)) =
+                self.toml_file::<CheckWords>(&twin(&dir.join("self-check.toml"), lang))
+            {
+                let ids: Vec<String> = check.statements.iter().map(|s| s.id.to_string()).collect();
+                self.same_ids(
+                    &file,
+                    "statement",
+                    ids.iter().map(String::as_str),
+                    &w.statements,
+                );
+                check.intro = w.intro;
+                let mut words = |links: &mut Vec<Link>, texts: &[String], what: &str| {
+                    if texts.len() == links.len() {
+                        for (l, t) in links.iter_mut().zip(texts) {
+                            l.text.clone_from(t);
+                        }
+                    } else {
+                        self.push(file_error(
+                            &file.path,
+                            format!("{what} has {} link words, but the English has {}; translate each one, in order", texts.len(), links.len()),
+                        ));
+                    }
+                };
+                words(&mut check.next_steps, &w.next_steps, "`next_steps`");
+                for s in &mut check.statements {
+                    if let Some(sw) = w.statements.get(&s.id.to_string()) {
+                        s.text.clone_from(&sw.text);
+                        s.yes.clone_from(&sw.yes);
+                        s.unsure.clone_from(&sw.unsure);
+                        s.no.clone_from(&sw.no);
+                        words(
+                            &mut s.read_more,
+                            &sw.read_more,
+                            &format!("statement {}'s `read_more`", s.id),
+                        );
+                    }
+                }
+                let o = &w.outcomes;
+                for (outcome, ow) in check.outcomes.iter_mut().zip([&o.yes, &o.mixed, &o.no]) {
+                    outcome.summary.clone_from(&ow.summary);
+                    outcome.read_next.text.clone_from(&ow.read_next);
+                }
+            }
+        }
+        // Sections: each English section has its twin `<slug>.<lang>.md`.
+        let mut sections = Vec::new();
+        for s in &p.sections {
+            let path = dir.join(format!("{}.{lang}.md", s.slug));
+            if fs::symlink_metadata(&path).is_err() {
+                self.push(file_error(
+                    &s.file.path,
+                    format!(
+                        "has no translation {}; write it (same headings' ids, same shortcodes)",
+                        path.display()
+                    ),
+                ));
+                continue;
+            }
+            if let Some(t) = self.section_file(&path, &s.slug, en_p, en) {
+                sections.push(t);
+            }
+        }
+        // A translation with no English section.
+        if let Ok(entries) = fs::read_dir(&dir) {
+            let suffix = format!(".{lang}.md");
+            let mut extra: Vec<PathBuf> = entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|path| {
+                    path.file_name()
+                        .and_then(|n| n.to_str())
+                        .and_then(|n| n.strip_suffix(&suffix))
+                        .is_some_and(|stem| !p.sections.iter().any(|s| s.slug == stem))
+                })
+                .collect();
+            extra.sort();
+            for path in extra {
+                self.push(file_error(
+                    &path,
+                    "has no English section; add the English file and list it in `sections`, or delete this one",
+                ));
+            }
+        }
+        if sections.len() == p.sections.len() {
+            p.sections = sections;
+        }
+    }
+}
