@@ -66,6 +66,14 @@ pub trait Context {
     fn anchor_label(&self, heading: &str) -> String {
         format!("Link to this section: {heading}")
     }
+    /// The accessible name of a footnote reference.
+    fn note_label(&self, n: usize) -> String {
+        format!("Note {n}")
+    }
+    /// The name of a table that has no heading above it.
+    fn table_label(&self) -> String {
+        "Table".to_string()
+    }
     /// Where a glossary term's link goes.
     fn term_href(&self, id: &str) -> String {
         format!("/glossary#{id}")

@@ -35,7 +35,7 @@ strings!(
         skip: [], site_nav: [], nav_pathways: [], nav_glossary: [], nav_resources: [],
         nav_about: [], search_label: [], search_placeholder: [], search_button: [],
         crumbs: [], home: [], footer: ["site"], footer_nav: [], sitemap: [],
-        reviewed: ["date"], anchor: ["name"], anchor_copied: [], language: [],
+        reviewed: ["date"], anchor: ["name"], anchor_copied: [], language: [], note: ["n"], table: [],
     }
 );
 
@@ -46,7 +46,7 @@ strings!(
         percent: ["percent"], more_jobs: ["count"], fewer_jobs: ["count"],
         openings: ["count"], may: ["year"], year: ["year"], period: ["period"],
         with_when: ["value", "when"], history: ["value", "when", "group"],
-        not_given: [], soc: ["code"], stale: ["year"],
+        not_given: [], soc: ["code"], stale: ["year"], median_name: ["when"], soc_set: [],
     }
 );
 
@@ -170,14 +170,14 @@ strings!(
 strings!(
     /// Error pages.
     Errors {
-        not_found: [], not_found_text: [], bad_request: [], bad_request_text: [], too_long: [], too_long_text: [], method: [], method_text: [], upload: [], upload_text: [], timeout: [], timeout_text: [], internal: [], internal_text: [], answers: [], answers_text: ["problem"], search: [], search_text: ["problem"], where_next: [], overview: ["pathway"], editor: [], editor_text: [],
+        not_found: [], not_found_text: [], bad_request: [], bad_request_text: [], too_long: [], too_long_text: [], method: [], method_text: [], upload: [], upload_text: [], timeout: [], timeout_text: [], internal: [], internal_text: [], answers: [], answers_text: ["problem"], search: [], search_text: ["problem"], where_next: [], overview: ["pathway"], editor: [], editor_text: [], bad_escape: [], bad_utf8: [],
     }
 );
 
 strings!(
     /// The self-check result page.
     Results {
-        title: ["short"], description: ["field"], crumb: [], heading: [], answered: ["answered", "total", "yes", "unsure", "no"], read_next: [], your_answer: [], skipped: [], read_more: [], next_steps: [], send: [], send_text: [], link: [], mail: ["short"], change: [],
+        title: ["short"], description: ["field"], crumb: [], heading: [], answered: ["answered", "total", "yes", "unsure", "no"], read_next: [], your_answer: [], skipped: [], read_more: [], next_steps: [], send: [], send_text: [], link: [], mail: ["short"], change: [], bad_answer: ["answer"], bad_number: ["value", "list"], no_statement: ["n", "list"], too_many: ["max"],
     }
 );
 

@@ -26,6 +26,18 @@ pub(crate) struct AboutWords {
     pub(crate) report_text: String,
 }
 
+/// `sources.<lang>.toml` (optional): `[<id>]` with the words of a source
+/// to show instead (its title may stay in the language it is written in).
+pub(crate) type SourcesWords = BTreeMap<String, SourceWords>;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SourceWords {
+    pub(crate) title: Option<String>,
+    pub(crate) edition: Option<String>,
+    pub(crate) publisher: Option<String>,
+}
+
 /// `glossary.<lang>.toml`: `[terms.<id>]`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -69,7 +69,9 @@ fn self_check(
         .self_check
         .as_ref()
         .ok_or_else(|| AppError::Internal("a self-check page has no self-check".into()))?;
-    match parse(query, check).map_err(|bad| AppError::BadAnswers(bad.0))? {
+    let asked = parse(query, check)
+        .map_err(|bad| AppError::BadAnswers(bad.explain(&edition.site.ui, check)))?;
+    match asked {
         Asked::Nothing => {
             let path = crate::registry::Page::Section(p, si).path();
             let page = loaded.store.get(&path).ok_or(AppError::NotFound)?;
@@ -91,8 +93,13 @@ fn self_check(
 pub(super) async fn search(State(state): State<AppState>, uri: Uri) -> Result<Response, AppError> {
     let loaded = state.current();
     let edition = loaded.edition(loaded.edition_index(uri.path()));
-    let params = crate::search::params::parse(uri.query())
-        .map_err(|bad| AppError::BadSearch(bad.to_string()))?;
+    let params = crate::search::params::parse(uri.query()).map_err(|bad| {
+        let e = &edition.site.ui.errors;
+        AppError::BadSearch(match bad {
+            crate::util::query::BadQuery::Escape => e.bad_escape.clone(),
+            crate::util::query::BadQuery::Utf8 => e.bad_utf8.clone(),
+        })
+    })?;
     let results = edition.search.search(&params.q, params.page);
     let chrome = state.chrome(edition.chrome);
     let html = pages::search::render(edition.site, &chrome, &results)?;

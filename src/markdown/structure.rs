@@ -77,8 +77,9 @@ impl<'a> Renderer<'a, '_> {
         } else {
             String::new()
         };
+        let label = escape(&self.ctx.note_label(n));
         format!(
-            "<sup class=\"fn-ref\"><a href=\"#{id}\"{back_attr} aria-label=\"Note {n}\">{n}</a></sup>"
+            "<sup class=\"fn-ref\"><a href=\"#{id}\"{back_attr} aria-label=\"{label}\">{n}</a></sup>"
         )
     }
 

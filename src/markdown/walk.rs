@@ -185,7 +185,7 @@ impl<'a> Renderer<'a, '_> {
                         .block
                         .heading
                         .as_ref()
-                        .map_or_else(|| "Table".to_string(), |(_, t)| t.clone());
+                        .map_or_else(|| self.ctx.table_label(), |(_, t)| t.clone());
                     self.out.push(Event::Html(
                         format!(
                             "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">",

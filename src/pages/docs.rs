@@ -123,6 +123,14 @@ impl markdown::Context for SectionCtx<'_, '_> {
         fill(&self.site.ui.chrome.anchor, &[("name", heading)])
     }
 
+    fn note_label(&self, n: usize) -> String {
+        fill(&self.site.ui.chrome.note, &[("n", &n.to_string())])
+    }
+
+    fn table_label(&self) -> String {
+        self.site.ui.chrome.table.clone()
+    }
+
     fn term_href(&self, id: &str) -> String {
         registry::glossary_term(&self.site.prefix, id)
     }

@@ -41,7 +41,7 @@ pub(crate) fn website(site: &Site) -> String {
 }
 
 /// Schema.org `Occupation` for one occupation, from its newest figures.
-pub(crate) fn occupation(o: &Group) -> Value {
+pub(crate) fn occupation(o: &Group, ui: &crate::content::Ui) -> Value {
     let mut v = json!({
         "@type": "Occupation",
         "name": o.title,
@@ -53,14 +53,17 @@ pub(crate) fn occupation(o: &Group) -> Value {
             "codeValue": soc,
             "inCodeSet": {
                 "@type": "CategoryCodeSet",
-                "name": "2018 Standard Occupational Classification (SOC)",
+                "name": ui.figures.soc_set,
             },
         });
     }
     if let Some(pay) = o.pay.first() {
         let mut dist = json!({
             "@type": "MonetaryAmountDistribution",
-            "name": format!("Median annual pay, May {}", pay.year),
+            "name": crate::util::text::fill(
+                &ui.figures.median_name,
+                &[("when", &crate::util::text::fill(&ui.figures.may, &[("year", &pay.year.to_string())]))],
+            ),
             "currency": "USD",
             "duration": "P1Y",
             "median": pay.annual,
@@ -119,7 +122,7 @@ pub(crate) fn page(
     if !crumbs.is_empty() {
         graph.push(json!({ "@type": "BreadcrumbList", "itemListElement": crumbs }));
     }
-    graph.extend(shown.iter().map(|o| occupation(o)));
+    graph.extend(shown.iter().map(|o| occupation(o, &site.ui)));
     to_script(&json!({ "@context": "https://schema.org", "@graph": graph }))
 }
 

@@ -49,26 +49,55 @@ pub enum Asked {
     Answers(Answers),
 }
 
-/// Why a query could not be read, in words for the reader.
+/// Why a query could not be read (the page says it in the reader's words).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BadAnswers(pub String);
+pub enum BadAnswers {
+    /// A broken `%`-escape or text that is not UTF-8.
+    Address(BadQuery),
+    /// An answer other than y, u or n.
+    Answer(String),
+    /// A statement "number" that is not a number.
+    NotANumber(String),
+    /// A statement that does not exist.
+    NoStatement(u32),
+    /// More answers than any self-check could need.
+    TooMany,
+}
 
 impl From<BadQuery> for BadAnswers {
     fn from(e: BadQuery) -> Self {
-        BadAnswers(format!("The address could not be read: {e}."))
+        BadAnswers::Address(e)
+    }
+}
+
+impl BadAnswers {
+    /// The sentence for the reader, in the edition's words.
+    pub fn explain(&self, ui: &crate::content::Ui, check: &SelfCheck) -> String {
+        let u = &ui.results;
+        let list = check
+            .statements
+            .iter()
+            .map(|s| s.id.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        match self {
+            BadAnswers::Address(BadQuery::Escape) => ui.errors.bad_escape.clone(),
+            BadAnswers::Address(BadQuery::Utf8) => ui.errors.bad_utf8.clone(),
+            BadAnswers::Answer(v) => fill(&u.bad_answer, &[("answer", &truncate(v))]),
+            BadAnswers::NotANumber(v) => {
+                fill(&u.bad_number, &[("value", &truncate(v)), ("list", &list)])
+            }
+            BadAnswers::NoStatement(n) => {
+                fill(&u.no_statement, &[("n", &n.to_string()), ("list", &list)])
+            }
+            BadAnswers::TooMany => fill(&u.too_many, &[("max", &MAX_ITEMS.to_string())]),
+        }
     }
 }
 
 /// Read the query string.
 pub fn parse(query: Option<&str>, check: &SelfCheck) -> Result<Asked, BadAnswers> {
     let known: Vec<u32> = check.statements.iter().map(|s| s.id).collect();
-    let valid = || {
-        known
-            .iter()
-            .map(u32::to_string)
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     let mut answers = Answers::new();
     let mut items = 0usize;
     let mut sent = false;
@@ -89,12 +118,7 @@ pub fn parse(query: Option<&str>, check: &SelfCheck) -> Result<Asked, BadAnswers
                     "y" => Answer::Yes,
                     "u" => Answer::Unsure,
                     "n" => Answer::No,
-                    other => {
-                        return Err(BadAnswers(format!(
-                            "The answer “{}” is not one we know; answers are y (sounds like me), u (not sure) or n (not really).",
-                            truncate(other)
-                        )));
-                    }
+                    other => return Err(BadAnswers::Answer(other.to_string())),
                 };
                 (answer, vec![&k[1..]])
             }
@@ -104,23 +128,13 @@ pub fn parse(query: Option<&str>, check: &SelfCheck) -> Result<Asked, BadAnswers
         for id in ids.into_iter().map(str::trim).filter(|s| !s.is_empty()) {
             items += 1;
             if items > MAX_ITEMS {
-                return Err(BadAnswers(format!(
-                    "This link carries more than {MAX_ITEMS} answers, but the self-check has only {} statements.",
-                    known.len()
-                )));
+                return Err(BadAnswers::TooMany);
             }
-            let n: u32 = id.parse().map_err(|_| {
-                BadAnswers(format!(
-                    "“{}” is not a statement number. The statements are numbered {}.",
-                    truncate(id),
-                    valid()
-                ))
-            })?;
+            let n: u32 = id
+                .parse()
+                .map_err(|_| BadAnswers::NotANumber(id.to_string()))?;
             if !known.contains(&n) {
-                return Err(BadAnswers(format!(
-                    "There is no statement {n}. The statements are numbered {}.",
-                    valid()
-                )));
+                return Err(BadAnswers::NoStatement(n));
             }
             // The first answer given for a statement stands.
             answers.entry(n).or_insert(answer);
@@ -362,11 +376,9 @@ mod tests {
 
     #[test]
     fn unknown_ids_non_numbers_and_floods_are_refused_politely() {
-        assert!(
-            parse(Some("a=9"), &check())
-                .unwrap_err()
-                .0
-                .contains("no statement 9")
+        assert_eq!(
+            parse(Some("a=9"), &check()).unwrap_err(),
+            BadAnswers::NoStatement(9)
         );
         assert!(parse(Some("a=x"), &check()).is_err());
         assert!(parse(Some("s1=maybe"), &check()).is_err());

@@ -7,7 +7,7 @@
 
 use super::Loader;
 use crate::content::words::{
-    CheckWords, GlossaryWords, MapWords, PathwayWords, ResourcesWords, SiteWords,
+    CheckWords, GlossaryWords, MapWords, PathwayWords, ResourcesWords, SiteWords, SourcesWords,
 };
 use crate::content::{Link, Pathway, Site};
 use crate::diag::{SourceFile, file_error};
@@ -89,6 +89,32 @@ impl Loader {
             site.about.publisher = w.about.publisher;
             site.about.review = w.about.review;
             site.about.report_text = w.about.report_text;
+        }
+        let sources = twin(&root.join("sources.toml"), lang);
+        if fs::symlink_metadata(&sources).is_ok()
+            && let Some((file, w)) = self.toml_file::<SourcesWords>(&sources)
+        {
+            for (id, sw) in w {
+                let Some(src) = site.sources.get_mut(&id) else {
+                    let at = file.find_from(0, &format!("[{id}]"));
+                    self.push(file.error(
+                        at,
+                        format!(
+                            "there is no source `{id}` in sources.toml; remove it or fix the id"
+                        ),
+                    ));
+                    continue;
+                };
+                if let Some(t) = sw.title {
+                    src.title = t;
+                }
+                if sw.edition.is_some() {
+                    src.edition = sw.edition;
+                }
+                if let Some(p) = sw.publisher {
+                    src.publisher = p;
+                }
+            }
         }
         if let Some((file, w)) =
             self.toml_file::<GlossaryWords>(&twin(&root.join("glossary.toml"), lang))
