@@ -380,7 +380,8 @@ try {
     await check('status', path, async () =>
       resp && resp.status() === want ? {note: String(want)} : {fail: `HTTP ${resp ? resp.status() : 'no response'}, expected ${want}`});
     await helpers(page);
-    for (const href of await page.$$eval('a[href]', (as) => as.map((x) => x.href))) {
+    // (an <a> inside SVG has an SVGAnimatedString as its href: resolve the attribute)
+    for (const href of await page.$$eval('a[href]', (as) => as.map((x) => new URL(x.getAttribute('href'), document.baseURI).href))) {
       const u = new URL(href);
       if (u.origin !== ORIGIN) continue;
       const target = u.pathname + u.search;
@@ -440,7 +441,7 @@ try {
       // Everything in main that shows on screen must still show in print, except the parts that
       // only make sense on screen: share panel, pager, table of contents, self-links, search and
       // form buttons. Elements are marked on screen, then looked up again in print.
-      const ALLOWED = '.share, .pager, .toc, .anchor, .search-big, .js-only, .screen-only, button, [type=submit], .pathway-menu, .pathway-menu-phone, .step, .diagram-narrow, .legend-hint, .change-answers, .self-check';
+      const ALLOWED = '.share, .pager, .toc, .anchor, .search-big, .js-only, .screen-only, button, [type=submit], .one-sheet .meaning, .pathway-menu, .pathway-menu-phone, .step, .diagram-narrow, .legend-hint, .change-answers, .self-check';
       const screen = await page.evaluate((ALLOWED) => {
         let n = 0, len = 0;
         for (const el of document.querySelectorAll('main *')) {
@@ -620,7 +621,7 @@ try {
       await jp.goto(ORIGIN + path, {waitUntil: 'load'});
       const found = await jp.evaluate(() => {
         const inView = (el) => { const r = el.getBoundingClientRect(); return r.height > 0 && r.top < innerHeight && r.bottom > 0; };
-        const want = [...document.querySelectorAll('.key-figure, .pay-picture, .first-steps, .step a, .result-summary')];
+        const want = [...document.querySelectorAll('.key-figure, .pay-picture, .first-steps, .step a, .result-summary, form.self-check fieldset')];
         return want.filter(inView).map((el) => el.className || el.tagName);
       });
       return found.length ? {note: found.join(', ')} : {fail: 'no key figure, pay picture, first steps or next-step link in the first 390x844 screen'};
@@ -747,7 +748,7 @@ try {
     const href = await box.evaluate((a) => a.getAttribute('href'));
     const card = href && await jp.$(`li.title-card${href}`).catch(() => null);
     if (!card) return {fail: `the first box links to ${href}, which is not a title card`};
-    await box.focus();
+    await box.evaluate((a) => a.focus());
     const r = await jp.evaluate(() => {
       const svg = document.querySelector('.diagram-wide svg');
       const g = document.activeElement.closest('.node-group');
@@ -793,7 +794,6 @@ try {
         }
       }
     }
-    await p.close();
     // The career map at both widths the issue names.
     for (const [w, h] of [[320, 900], [1280, 900]]) {
       await p.setViewport(w < 500 ? phone(w, h) : {width: w, height: h, deviceScaleFactor: 1});
@@ -803,6 +803,7 @@ try {
       const file = join(SHOTS, `career-map-diagram-${w}.png`);
       if (el) { await el.screenshot({path: file}); files.push(file); }
     }
+    await p.close();
     return {note: `${files.length} PNGs in ${SHOTS}${searchExists ? '' : ' (no search yet, so no search shots)'}`};
   });
 } catch (e) {

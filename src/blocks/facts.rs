@@ -69,7 +69,10 @@ pub(crate) fn quick_facts(
             .map(|e| {
                 let mut s = fig(Value::Education(e), When::Year(e.year), &e.source);
                 if let Some(m) = &e.meaning {
-                    s.push_str(&format!("<span class=\"note\"> ({})</span>", escape(m)));
+                    s.push_str(&format!(
+                        "<span class=\"note meaning\"> ({})</span>",
+                        escape(m)
+                    ));
                 }
                 s
             })

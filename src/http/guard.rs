@@ -100,8 +100,7 @@ fn error_response(
         AppError::BadSearch(why) => (u.search.clone(), fill(&u.search_text, &[("problem", why)])),
         AppError::Internal(_) => (u.internal.clone(), u.internal_text.clone()),
     };
-    let path = crate::registry::Page::NotFound(ed.site).path();
-    let html = crate::pages::views::error_page(ed.site, &chrome, &path, &heading, &message)
+    let html = crate::pages::views::error_page(ed.site, &chrome, &heading, &message)
         .unwrap_or_else(|_| format!("{heading}\n{message}\n"));
     let mut res = respond::dynamic(html, accept, e.status());
     res.headers_mut().insert(

@@ -260,3 +260,62 @@ fn duplicate_path(page: &Page<'_>, path: &str) -> Diagnostic {
         ),
     }
 }
+
+/// A translated section has the same ids as the default edition's, so a
+/// link to `#id` works in every language: an id only in the translation is
+/// an error at its heading, one only in the original at the file's top.
+pub(crate) fn twins(
+    original: &Site,
+    first: &Docs<'_>,
+    site: &Site,
+    docs: &Docs<'_>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for (&(pi, si), d) in &docs.sections {
+        let (Some(en), Some(p), Some(op)) = (
+            first.get(pi, si),
+            site.pathways.get(pi),
+            original.pathways.get(pi),
+        ) else {
+            continue;
+        };
+        let (Some(s), Some(os)) = (p.sections.get(si), op.sections.get(si)) else {
+            continue;
+        };
+        let ours: HashSet<&str> = d.doc.ids.iter().map(|(id, _)| id.as_str()).collect();
+        let theirs: HashSet<&str> = en.doc.ids.iter().map(|(id, _)| id.as_str()).collect();
+        for (id, offset) in &d.doc.ids {
+            if !theirs.contains(id.as_str()) {
+                diags.push(s.file.error(
+                    *offset,
+                    format!(
+                        "the id `{id}` is not in {}; give this heading the original's `{{#id}}` so links to it work in every language",
+                        os.file.path.display()
+                    ),
+                ));
+            }
+        }
+        let mut missing: Vec<&str> = en
+            .doc
+            .ids
+            .iter()
+            .map(|(id, _)| id.as_str())
+            .filter(|id| !ours.contains(id))
+            .collect();
+        missing.dedup();
+        if !missing.is_empty() {
+            diags.push(file_error(
+                &s.file.path,
+                format!(
+                    "{} has the id(s) {} that this translation lacks; give the matching headings `{{#id}}`",
+                    os.file.path.display(),
+                    missing
+                        .iter()
+                        .map(|m| format!("`{m}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
+        }
+    }
+}

@@ -56,7 +56,7 @@ struct MapPage<'a> {
 }
 
 /// The diagram's input from the career map.
-fn input(map: &CareerMap) -> MapInput<'_> {
+pub(crate) fn input(map: &CareerMap) -> MapInput<'_> {
     let levels: Vec<_> = map.levels.iter().collect();
     let titles: Vec<TitleIn<'_>> = map
         .titles

@@ -73,6 +73,11 @@ pub fn build<R: Send>(
             }
         })
         .collect();
+    if let Some((first, rest)) = works.split_first() {
+        for w in rest {
+            check::twins(first.site, &first.docs, w.site, &w.docs, &mut diags);
+        }
+    }
     let editions: Vec<super::layout::Edition> = sites
         .iter()
         .map(|s| super::layout::Edition {

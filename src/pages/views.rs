@@ -226,11 +226,12 @@ pub(crate) fn about(cx: &Cx<'_>) -> Result<String, String> {
 pub(crate) fn error_page(
     site: &Site,
     chrome: &Chrome,
-    path: &str,
     heading: &str,
     message: &str,
 ) -> Result<String, String> {
-    let mut meta = Meta::new(site, path, heading, message);
+    // An error page stands for no page: its head data (and its "in the
+    // other language" link) are those of the edition's home.
+    let mut meta = Meta::new(site, &Page::Home(site).path(), heading, message);
     meta.noindex = true;
     let links = site
         .pathways
@@ -253,11 +254,5 @@ pub(crate) fn error_page(
 
 pub(crate) fn not_found(cx: &Cx<'_>) -> Result<String, String> {
     let e = &cx.site.ui.errors;
-    error_page(
-        cx.site,
-        cx.chrome,
-        &Page::NotFound(cx.site).path(),
-        &e.not_found,
-        &e.not_found_text,
-    )
+    error_page(cx.site, cx.chrome, &e.not_found, &e.not_found_text)
 }

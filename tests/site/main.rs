@@ -5,6 +5,7 @@
 //! scratch copy of a small fixture; only `real_content` reads `content/`.
 
 mod content_errors;
+mod editions;
 mod engine;
 mod exploration;
 mod export;

@@ -79,9 +79,12 @@ fn node(s: &mut String, b: &BoxL) {
         r#"<text class="node-label" font-size="14" text-anchor="middle">"#
     );
     for (i, l) in b.lines.iter().enumerate() {
+        // A space between lines, so the link's text (its accessible name)
+        // reads as the title's words, not "informationclerk".
+        let sep = if i + 1 < b.lines.len() { " " } else { "" };
         let _ = write!(
             s,
-            r#"<tspan x="{:.1}" y="{:.1}">{}</tspan>"#,
+            r#"<tspan x="{:.1}" y="{:.1}">{}{sep}</tspan>"#,
             r.x + r.w / 2.0,
             b.baseline(i),
             esc(l)
@@ -163,12 +166,7 @@ pub(crate) fn svg(l: &Layout, input: &MapInput<'_>, o: &SvgOpts<'_>) -> String {
             s.push_str("</g>");
         }
         let ti = &input.titles[t];
-        let _ = write!(
-            s,
-            r#"<a href="{}" aria-label="{}">"#,
-            esc(&(o.href)(ti.id)),
-            esc(ti.name)
-        );
+        let _ = write!(s, r#"<a href="{}">"#, esc(&(o.href)(ti.id)));
         node(&mut s, b);
         s.push_str("</a></g>");
     }
