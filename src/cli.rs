@@ -13,11 +13,17 @@ use std::process::ExitCode;
 pub fn main() -> ExitCode {
     limit_malloc_arenas();
     let cli = Cli::parse();
-    // Log lines are written by a background thread: a slow terminal or disk
-    // never holds up a request.
-    let (writer, _flush_on_exit) = tracing_appender::non_blocking(std::io::stderr());
+    // Log lines are written in batches by a background thread: a slow
+    // terminal or disk never holds up a request (see `log`).
+    let (writer, _flush_on_exit) = crate::util::log::batched(std::io::stderr());
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    if !ansi {
+        // Access log lines are formatted by hand into the same writer.
+        crate::util::log::install_access(writer.clone());
+    }
     tracing_subscriber::fmt()
         .with_writer(writer)
+        .with_ansi(ansi)
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "pathways=info,tower_http=warn".into()),

@@ -29,9 +29,8 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 /// Write everything to `out`. Returns the number of files written.
 pub fn export(loaded: &Loaded, out: &Path) -> Result<usize> {
     fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
-    let mut written = 0;
-    let mut paths: Vec<&String> = loaded.store.paths().collect();
-    paths.sort();
+    let mut paths: Vec<&str> = loaded.store.paths().collect();
+    paths.sort_unstable();
     let mut headers = String::new();
     let mut security = axum::http::HeaderMap::new();
     crate::http::security_headers(&mut security, loaded.https);
@@ -45,30 +44,36 @@ pub fn export(loaded: &Loaded, out: &Path) -> Result<usize> {
         );
     }
     headers.push('\n');
-    for path in paths {
-        let page = loaded.store.get(path).expect("listed path exists");
-        let file = out.join(file_for(path));
-        if let Some(dir) = file.parent() {
-            fs::create_dir_all(dir)?;
-        }
-        fs::write(&file, &page.body).with_context(|| format!("writing {}", file.display()))?;
-        written += 1;
-        if !page.br.is_empty() {
-            fs::write(with_suffix(&file, ".br"), &page.br)?;
-            fs::write(with_suffix(&file, ".gz"), &page.gzip)?;
-            written += 2;
-        }
-        let url = if path == "/404" {
-            "/404.html"
-        } else {
-            path.as_str()
+    for path in &paths {
+        let Some((content_type, cache)) = loaded.store.head(path) else {
+            continue;
         };
+        let url = if *path == "/404" { "/404.html" } else { path };
         let _ = writeln!(
             headers,
-            "{url}\n  Cache-Control: {}\n  Content-Type: {}\n",
-            page.cache.header().to_str().unwrap_or_default(),
-            page.content_type
+            "{url}\n  Cache-Control: {}\n  Content-Type: {content_type}\n",
+            cache.header().to_str().unwrap_or_default(),
         );
+    }
+    // Pages (with their brotli bodies) and share images take time to make:
+    // spread them over the cores.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = paths.len().div_ceil(threads).max(1);
+    let counts: Vec<Result<usize>> = std::thread::scope(|scope| {
+        let jobs: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || write_pages(loaded, part, out)))
+            .collect();
+        jobs.into_iter()
+            .map(|j| {
+                j.join()
+                    .unwrap_or_else(|_| Err(anyhow::anyhow!("an export thread failed")))
+            })
+            .collect()
+    });
+    let mut written = 0;
+    for c in counts {
+        written += c?;
     }
     // Assets: the same folder ServeDir serves.
     let static_out = out.join("static");
@@ -90,6 +95,29 @@ pub fn export(loaded: &Loaded, out: &Path) -> Result<usize> {
     );
     fs::write(out.join("_headers"), headers)?;
     Ok(written + 1)
+}
+
+/// Write the pages at `paths`, each with its `.br` and `.gz` when it
+/// compresses. Returns the number of files written.
+fn write_pages(loaded: &Loaded, paths: &[&str], out: &Path) -> Result<usize> {
+    let mut written = 0;
+    for path in paths {
+        let Some(page) = loaded.store.make_once(path) else {
+            continue;
+        };
+        let file = out.join(file_for(path));
+        if let Some(dir) = file.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        fs::write(&file, page.identity()).with_context(|| format!("writing {}", file.display()))?;
+        written += 1;
+        if let (Some(gz), Some(br)) = (page.gzip(), page.brotli_now()) {
+            fs::write(with_suffix(&file, ".br"), br)?;
+            fs::write(with_suffix(&file, ".gz"), gz)?;
+            written += 2;
+        }
+    }
+    Ok(written)
 }
 
 fn copy_dir(from: &Path, to: &Path, written: &mut usize) -> Result<()> {

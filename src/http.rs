@@ -12,6 +12,7 @@
 mod guard;
 mod handlers;
 mod respond;
+mod site;
 
 use crate::state::AppState;
 use axum::Router;
@@ -26,14 +27,21 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 pub use guard::security_headers;
+pub use site::{Site, SiteFuture};
 
 /// Longest request target we accept.
 pub const MAX_URI: usize = 8 * 1024;
 /// Whole-request time limit.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 
-/// The whole application as a router.
-pub fn app(state: AppState) -> Router {
+/// The whole application: stored pages straight from the store, the rest
+/// through the router.
+pub fn app(state: AppState) -> Site {
+    Site::new(state.clone(), router(state))
+}
+
+/// The router with every route and layer.
+pub fn router(state: AppState) -> Router {
     let dynamic = || CompressionLayer::new().quality(CompressionLevel::Fastest);
     let routes = Router::new()
         .route("/healthz", get(handlers::healthz))
@@ -46,7 +54,8 @@ pub fn app(state: AppState) -> Router {
 
 /// The layers every route goes through, outermost last: a panic becomes an
 /// error; the guard adds security headers, enforces limits and renders every
-/// error page; a whole-request timeout; the access log.
+/// error page; a whole-request timeout; a span naming the request, for
+/// whatever a handler logs (the access log line is written by [`Site`]).
 pub fn with_layers(routes: Router<AppState>, state: AppState) -> Router {
     routes
         .layer(CatchPanicLayer::custom(
@@ -67,26 +76,10 @@ pub fn with_layers(routes: Router<AppState>, state: AppState) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
-        .layer(
-            TraceLayer::new_for_http()
-                .make_span_with(|req: &axum::extract::Request| {
-                    tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
-                })
-                .on_response(
-                    |res: &axum::response::Response, latency: Duration, _span: &tracing::Span| {
-                        let bytes = res
-                            .headers()
-                            .get(axum::http::header::CONTENT_LENGTH)
-                            .and_then(|v| v.to_str().ok())
-                            .unwrap_or("-");
-                        tracing::info!(
-                            status = res.status().as_u16(),
-                            bytes,
-                            micros = latency.as_micros() as u64,
-                            "served"
-                        );
-                    },
-                ),
-        )
+        .layer(TraceLayer::new_for_http().make_span_with(
+            |req: &axum::extract::Request| {
+                tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
+            },
+        ))
         .with_state(state)
 }

@@ -5,11 +5,11 @@
 //!
 //! Every connection has one idle timer, whatever its protocol: when no
 //! request has been in flight for [`Limits::idle`] (including before the
-//! first request, and a half-sent HTTP/2 HEADERS frame, which never becomes
-//! a request), the connection is shut down gracefully. HTTP/1 clients that
-//! send their headers slowly are also cut off by hyper's header timeout.
+//! first request, while a client sends its headers slowly, and a half-sent
+//! HTTP/2 HEADERS frame, which never becomes a request), the connection is
+//! shut down gracefully. That one timer per connection also stands in for
+//! hyper's header timeout, which would arm a timer for every request.
 
-use axum::Router;
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto::Builder;
@@ -26,9 +26,8 @@ use tower::ServiceExt as _;
 /// The connection limits. [`Limits::default`] is what `serve` uses.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
-    /// How long an HTTP/1 client may take to send its request headers.
-    pub header: Duration,
-    /// How long a connection may stay open with no request in flight.
+    /// How long a connection may stay open with no request in flight
+    /// (which includes a client taking this long to send its headers).
     pub idle: Duration,
     /// Most connections open at once; more are answered 503 and closed.
     pub max_connections: usize,
@@ -40,7 +39,6 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Self {
-            header: Duration::from_secs(10),
             idle: Duration::from_secs(10),
             max_connections: 2048,
             grace: Duration::from_secs(20),
@@ -54,25 +52,48 @@ const IDLE_BACKSTOP: Duration = Duration::from_secs(1);
 /// Sent, best effort, to a client turned away because the server is full.
 const BUSY: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: 49\r\nretry-after: 1\r\nconnection: close\r\n\r\nThe site is busy. Please try again in a moment.\n";
 
+/// What can be served: [`crate::http::app`], or any router.
+pub trait App:
+    tower::Service<
+        axum::extract::Request,
+        Response = axum::response::Response,
+        Error = std::convert::Infallible,
+        Future: Send + 'static,
+    > + Clone
+    + Send
+    + Sync
+    + 'static
+{
+}
+
+impl<S> App for S where
+    S: tower::Service<
+            axum::extract::Request,
+            Response = axum::response::Response,
+            Error = std::convert::Infallible,
+            Future: Send + 'static,
+        > + Clone
+        + Send
+        + Sync
+        + 'static
+{
+}
+
 /// Serve `app` on `listener` with the default [`Limits`] until `shutdown`
 /// completes.
-pub async fn serve(listener: TcpListener, app: Router, shutdown: impl Future<Output = ()>) {
+pub async fn serve(listener: TcpListener, app: impl App, shutdown: impl Future<Output = ()>) {
     serve_with(listener, app, shutdown, Limits::default()).await;
 }
 
 /// Serve with chosen limits (tests use short ones).
 pub async fn serve_with(
     listener: TcpListener,
-    app: Router,
+    app: impl App,
     shutdown: impl Future<Output = ()>,
     limits: Limits,
 ) {
     let mut builder = Builder::new(TokioExecutor::new());
-    builder
-        .http1()
-        .timer(TokioTimer::new())
-        .header_read_timeout(limits.header)
-        .keep_alive(true);
+    builder.http1().header_read_timeout(None).keep_alive(true);
     builder
         .http2()
         .timer(TokioTimer::new())

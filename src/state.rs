@@ -178,7 +178,7 @@ impl Loaded {
         if let Some(to) = self.aliases.get(&lower) {
             return Some(to.clone());
         }
-        if trimmed != path && self.store.get(trimmed).is_some() && trimmed != "/404" {
+        if trimmed != path && self.store.contains(trimmed) && trimmed != "/404" {
             return Some(trimmed.to_string());
         }
         self.store
@@ -220,6 +220,17 @@ impl AppState {
     /// The current site; requests hold it for their whole life.
     pub fn current(&self) -> Arc<Loaded> {
         self.inner.load_full()
+    }
+
+    /// The current site, for a request answered at once (no reference
+    /// count taken; do not hold it across an await).
+    pub fn peek(&self) -> arc_swap::Guard<Arc<Loaded>> {
+        self.inner.load()
+    }
+
+    /// Editor mode: pages are rendered per request (with the banner).
+    pub fn is_editor(&self) -> bool {
+        self.editor
     }
 
     /// Swap in a new site; returns it.

@@ -1,12 +1,34 @@
-//! Rendered pages held in memory: body, strong ETag, and gzip and brotli
-//! bodies compressed once at load. Serving a page is a lookup and a choice
-//! of encoding, never a render or a compression.
+//! Rendered pages held in memory, each as its gzip body (the encoding most
+//! requests take) with a strong ETag made at load. The plain body is
+//! derived from the gzip one when a client takes no compression; the
+//! brotli body is made off the request path the first time a client asks
+//! for it (or, on a small site, for every page right after start) and then
+//! kept. Serving a page is a lookup and a choice of encoding, never a
+//! render. Share images are drawn on first request and kept in a cache of
+//! bounded size.
 
-use crate::util::compress::{brotli_at, gzip};
-use crate::util::hash::hash_hex;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+mod encoding;
+mod made;
+
+pub use encoding::{Accepts, Encoding, accepts, negotiate};
+pub use made::Lazy;
+
+use crate::util::compress::{brotli_at, gunzip, gzip};
+use crate::util::hash::hash64;
+use axum::http::{HeaderValue, StatusCode};
 use bytes::Bytes;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
+
+/// Brotli quality of stored pages: made once per page, off the request
+/// path, so the smallest output is worth its time (about 17 ms for a
+/// 17 KB page).
+const BROTLI_QUALITY: i32 = 11;
+
+/// A site whose gzip bodies total less than this gets all its brotli
+/// bodies made right after start; a bigger one makes each on demand.
+const WARM_ALL_BELOW: usize = 8 * 1024 * 1024;
 
 /// How long clients and caches may keep a response. One place decides the
 /// headers for every kind of response.
@@ -38,75 +60,6 @@ impl CachePolicy {
     }
 }
 
-/// Content encodings we store.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Encoding {
-    Identity,
-    Gzip,
-    Brotli,
-}
-
-impl Encoding {
-    pub fn header(self) -> Option<HeaderValue> {
-        match self {
-            Encoding::Identity => None,
-            Encoding::Gzip => Some(HeaderValue::from_static("gzip")),
-            Encoding::Brotli => Some(HeaderValue::from_static("br")),
-        }
-    }
-
-    /// Suffix of the ETag for this encoding: each representation has its own
-    /// strong validator.
-    fn etag_suffix(self) -> &'static str {
-        match self {
-            Encoding::Identity => "",
-            Encoding::Gzip => "-gz",
-            Encoding::Brotli => "-br",
-        }
-    }
-}
-
-/// Pick the best encoding the client accepts, honouring q-values
-/// (`gzip;q=0` refuses gzip; `*` covers the rest; identity is acceptable
-/// unless refused).
-pub fn negotiate(headers: &HeaderMap) -> Encoding {
-    let Some(value) = headers
-        .get(header::ACCEPT_ENCODING)
-        .and_then(|v| v.to_str().ok())
-    else {
-        return Encoding::Identity;
-    };
-    let mut br = None;
-    let mut gzip = None;
-    let mut star = None;
-    for part in value.split(',') {
-        let mut it = part.split(';');
-        let name = it.next().unwrap_or("").trim().to_ascii_lowercase();
-        let mut q = 1.0f32;
-        for param in it {
-            let param = param.trim();
-            if param.len() > 2 && param[..2].eq_ignore_ascii_case("q=") {
-                q = param[2..].trim().parse().unwrap_or(0.0);
-            }
-        }
-        match name.as_str() {
-            "br" => br = Some(q),
-            "gzip" | "x-gzip" => gzip = Some(q),
-            "*" => star = Some(q),
-            _ => {}
-        }
-    }
-    let br = br.or(star).unwrap_or(0.0);
-    let gzip = gzip.or(star).unwrap_or(0.0);
-    if br > 0.0 && br >= gzip {
-        Encoding::Brotli
-    } else if gzip > 0.0 {
-        Encoding::Gzip
-    } else {
-        Encoding::Identity
-    }
-}
-
 /// What a stored response is, for the router.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -119,63 +72,131 @@ pub enum Kind {
 }
 
 /// One stored response.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Stored {
     pub status: StatusCode,
     pub content_type: &'static str,
     pub cache: CachePolicy,
-    pub body: Bytes,
-    pub gzip: Bytes,
-    pub br: Bytes,
-    /// Strong ETag of the identity body, quoted.
-    pub etag: String,
     pub kind: Kind,
+    /// The gzip body when the type compresses, else the plain body.
+    body: Bytes,
+    gzipped: bool,
+    /// Length of the plain body.
+    len: usize,
+    /// Hash of the plain body: the ETag.
+    hash: u64,
+    br: OnceLock<Bytes>,
+    br_started: AtomicBool,
 }
 
 impl Stored {
-    /// A page; its compressed bodies are made by [`Stored::compress`] (the
-    /// store does that for all pages at once, on every core).
+    /// A response; a compressible body is stored gzip-compressed.
     pub fn new(
         status: StatusCode,
         content_type: &'static str,
         cache: CachePolicy,
         body: Vec<u8>,
     ) -> Self {
-        let etag = format!("\"{}\"", hash_hex(&body));
+        let hash = hash64(&body);
+        let len = body.len();
+        let gzipped = compressible(content_type) && !body.is_empty();
+        let body = if gzipped {
+            Bytes::from(gzip(&body))
+        } else {
+            Bytes::from(body)
+        };
         Self {
             status,
             content_type,
             cache,
-            body: Bytes::from(body),
-            gzip: Bytes::new(),
-            br: Bytes::new(),
-            etag,
             kind: Kind::Static,
+            body,
+            gzipped,
+            len,
+            hash,
+            br: OnceLock::new(),
+            br_started: AtomicBool::new(false),
         }
     }
 
-    /// Make the gzip and brotli bodies (once, at load).
-    pub fn compress(&mut self) {
-        self.compress_at(11);
-    }
-
-    fn compress_at(&mut self, quality: i32) {
-        if compressible(self.content_type) && self.br.is_empty() {
-            self.gzip = Bytes::from(gzip(&self.body));
-            self.br = Bytes::from(brotli_at(&self.body, quality));
+    /// The plain body (decompressed from the stored gzip body).
+    pub fn identity(&self) -> Bytes {
+        if self.gzipped {
+            // The bytes were compressed here, so they decompress.
+            gunzip(&self.body).map(Bytes::from).unwrap_or_default()
+        } else {
+            self.body.clone()
         }
     }
 
-    /// The body and ETag for an encoding (falls back to identity when the
-    /// type is not compressed).
-    pub fn variant(&self, enc: Encoding) -> (Encoding, &Bytes, String) {
-        let (enc, bytes) = match enc {
-            Encoding::Brotli if !self.br.is_empty() => (enc, &self.br),
-            Encoding::Gzip if !self.gzip.is_empty() => (enc, &self.gzip),
-            _ => (Encoding::Identity, &self.body),
+    /// Length of the plain body.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The gzip body, when the type compresses.
+    pub fn gzip(&self) -> Option<&Bytes> {
+        self.gzipped.then_some(&self.body)
+    }
+
+    /// The brotli body, if made yet.
+    pub fn brotli(&self) -> Option<&Bytes> {
+        self.br.get()
+    }
+
+    /// The brotli body, made now if need be (export, warming).
+    pub fn brotli_now(&self) -> Option<&Bytes> {
+        self.gzipped.then(|| {
+            self.br
+                .get_or_init(|| Bytes::from(brotli_at(&self.identity(), BROTLI_QUALITY)))
+        })
+    }
+
+    /// The strong ETag of one encoding of the body.
+    pub fn etag(&self, enc: Encoding) -> String {
+        format!("\"{:016x}{}\"", self.hash, enc.etag_suffix())
+    }
+
+    /// Whether `tag` (from `If-None-Match`, `W/` already removed) names
+    /// this body in encoding `enc`, without allocating.
+    pub fn etag_is(&self, tag: &str, enc: Encoding) -> bool {
+        let Some(inner) = tag.strip_prefix('"').and_then(|t| t.strip_suffix('"')) else {
+            return false;
         };
-        let etag = format!("{}{}\"", self.etag.trim_end_matches('"'), enc.etag_suffix());
-        (enc, bytes, etag)
+        inner.len() >= 16
+            && inner.is_char_boundary(16)
+            && u64::from_str_radix(&inner[..16], 16).is_ok_and(|h| h == self.hash)
+            && &inner[16..] == enc.etag_suffix()
+    }
+
+    /// Start making the brotli body on a blocking thread, if it is not made
+    /// or being made, and few are being made (a crawler asking for every
+    /// page does not start thousands at once).
+    pub fn want_brotli(self: &Arc<Self>) {
+        static MAKING: AtomicUsize = AtomicUsize::new(0);
+        if !self.gzipped || self.br.get().is_some() || self.br_started.swap(true, Ordering::AcqRel)
+        {
+            return;
+        }
+        let limit = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let Ok(rt) = tokio::runtime::Handle::try_current() else {
+            self.br_started.store(false, Ordering::Release);
+            return;
+        };
+        if MAKING.fetch_add(1, Ordering::AcqRel) >= limit {
+            MAKING.fetch_sub(1, Ordering::AcqRel);
+            self.br_started.store(false, Ordering::Release);
+            return;
+        }
+        let page = self.clone();
+        rt.spawn_blocking(move || {
+            page.brotli_now();
+            MAKING.fetch_sub(1, Ordering::AcqRel);
+        });
     }
 }
 
@@ -186,67 +207,79 @@ fn compressible(content_type: &str) -> bool {
         || content_type.starts_with("image/svg")
 }
 
-/// A response made on first use and then kept (share images: drawing them
-/// all would slow startup on big sites, so a background thread draws them
-/// right after load and a request that comes first draws its own).
-pub struct Lazy {
-    make: Box<dyn Fn() -> Stored + Send + Sync>,
-    page: std::sync::OnceLock<Stored>,
-}
-
-impl std::fmt::Debug for Lazy {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Lazy")
-            .field("ready", &self.page.get().is_some())
-            .finish()
-    }
-}
-
-impl Lazy {
-    pub fn new(make: impl Fn() -> Stored + Send + Sync + 'static) -> Self {
-        Self {
-            make: Box::new(make),
-            page: std::sync::OnceLock::new(),
-        }
-    }
-
-    fn get(&self) -> &Stored {
-        self.page.get_or_init(|| {
-            let mut page = (self.make)();
-            page.compress();
-            page
-        })
-    }
-}
-
 /// All stored responses by path.
 #[derive(Debug, Default)]
 pub struct Store {
-    pages: HashMap<String, Stored>,
+    pages: HashMap<Box<str>, Arc<Stored>>,
     /// Lowercased path → path, for redirects that fix letter case.
-    lower: HashMap<String, String>,
-    lazy: HashMap<String, Lazy>,
+    lower: HashMap<Box<str>, Box<str>>,
+    lazy: HashMap<Box<str>, Lazy>,
+    made: made::Cache,
 }
 
 impl Store {
     pub fn insert(&mut self, path: impl Into<String>, page: Stored) {
-        let path = path.into();
-        self.lower.insert(path.to_ascii_lowercase(), path.clone());
-        self.pages.insert(path, page);
+        let path: Box<str> = path.into().into_boxed_str();
+        self.lower
+            .insert(path.to_ascii_lowercase().into_boxed_str(), path.clone());
+        self.pages.insert(path, Arc::new(page));
     }
 
     pub fn insert_lazy(&mut self, path: impl Into<String>, lazy: Lazy) {
-        self.lazy.insert(path.into(), lazy);
+        self.lazy.insert(path.into().into_boxed_str(), lazy);
     }
 
-    pub fn get(&self, path: &str) -> Option<&Stored> {
-        self.pages
-            .get(path)
-            .or_else(|| self.lazy.get(path).map(Lazy::get))
+    /// A stored page (not a lazy response).
+    pub fn page(&self, path: &str) -> Option<&Arc<Stored>> {
+        self.pages.get(path)
     }
 
-    pub fn paths(&self) -> impl Iterator<Item = &String> {
-        self.pages.keys().chain(self.lazy.keys())
+    /// A response ready to send: a page, or a lazy one already made.
+    pub fn get(&self, path: &str) -> Option<Arc<Stored>> {
+        match self.pages.get(path) {
+            Some(p) => Some(p.clone()),
+            None => self.made.get(path),
+        }
+    }
+
+    /// Whether `path` has a response (ready, or made on request).
+    pub fn contains(&self, path: &str) -> bool {
+        self.pages.contains_key(path) || self.lazy.contains_key(path)
+    }
+
+    /// The content type and cache policy of the response at `path`.
+    pub fn head(&self, path: &str) -> Option<(&'static str, CachePolicy)> {
+        match (self.pages.get(path), self.lazy.get(path)) {
+            (Some(p), _) => Some((p.content_type, p.cache)),
+            (None, Some(l)) => Some((l.content_type, l.cache)),
+            (None, None) => None,
+        }
+    }
+
+    /// Whether `path` is a response made on first request.
+    pub fn is_lazy(&self, path: &str) -> bool {
+        self.lazy.contains_key(path)
+    }
+
+    /// Make the lazy response at `path` (slow: call it off the async
+    /// threads) and keep it in the bounded cache.
+    pub fn make(&self, path: &str) -> Option<Arc<Stored>> {
+        if let Some(p) = self.get(path) {
+            return Some(p);
+        }
+        let page = Arc::new(self.lazy.get(path)?.make());
+        self.made.put(path, page.clone());
+        Some(page)
+    }
+
+    /// Make the response at `path` without keeping it (export).
+    pub fn make_once(&self, path: &str) -> Option<Arc<Stored>> {
+        self.get(path)
+            .or_else(|| self.lazy.get(path).map(|l| Arc::new(l.make())))
+    }
+
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.pages.keys().chain(self.lazy.keys()).map(|p| &**p)
     }
 
     pub fn len(&self) -> usize {
@@ -257,43 +290,39 @@ impl Store {
         self.pages.is_empty() && self.lazy.is_empty()
     }
 
-    /// Compress every page, spread over the machine's cores. Brotli quality
-    /// 10 is nearly as small as 11 at well under half the time, which keeps
-    /// startup (and every reload) short; past 4 MB of pages, quality 5 keeps a
-    /// big site's startup in seconds.
-    pub fn compress_all(&mut self) {
-        let bytes: usize = self.pages.values().map(|p| p.body.len()).sum();
-        let quality = if bytes > 4 * 1024 * 1024 { 5 } else { 10 };
-        let mut pages: Vec<&mut Stored> = self.pages.values_mut().collect();
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let chunk = pages.len().div_ceil(threads).max(1);
-        std::thread::scope(|scope| {
-            for part in pages.chunks_mut(chunk) {
-                scope.spawn(move || part.iter_mut().for_each(|p| p.compress_at(quality)));
-            }
-        });
+    /// Bytes held for the stored pages: (plain, as stored, brotli so far).
+    pub fn bytes(&self) -> (usize, usize, usize) {
+        self.pages.values().fold((0, 0, 0), |(p, s, b), page| {
+            (
+                p + page.len,
+                s + page.body.len(),
+                b + page.brotli().map_or(0, Bytes::len),
+            )
+        })
     }
 
     /// Make one lazy response now (`check` draws one share image to prove
     /// the font and template work).
     pub fn warm_one(&self) {
         if let Some(lazy) = self.lazy.values().next() {
-            lazy.get();
+            lazy.make();
         }
     }
 
-    /// Make every lazy response now (run on a background thread after load).
+    /// On a small site, make every page's brotli body now (run on a
+    /// background thread after start); a big site makes them on demand.
     pub fn warm(&self) {
-        for lazy in self.lazy.values() {
-            lazy.get();
+        if self.bytes().1 >= WARM_ALL_BELOW {
+            return;
+        }
+        for page in self.pages.values() {
+            page.brotli_now();
         }
     }
 
     /// The stored path that equals `path` ignoring ASCII case (one lookup).
     pub fn find_case_insensitive(&self, path: &str) -> Option<&str> {
-        self.lower
-            .get(&path.to_ascii_lowercase())
-            .map(String::as_str)
+        self.lower.get(&*path.to_ascii_lowercase()).map(|p| &**p)
     }
 }
 
@@ -301,43 +330,51 @@ impl Store {
 mod tests {
     use super::*;
 
-    fn accept(v: &str) -> HeaderMap {
-        let mut h = HeaderMap::new();
-        h.insert(header::ACCEPT_ENCODING, HeaderValue::from_str(v).unwrap());
-        h
-    }
-
-    #[test]
-    fn negotiation_honours_q_values_and_refusals() {
-        assert_eq!(negotiate(&HeaderMap::new()), Encoding::Identity);
-        assert_eq!(negotiate(&accept("gzip, deflate, br")), Encoding::Brotli);
-        assert_eq!(negotiate(&accept("gzip")), Encoding::Gzip);
-        assert_eq!(negotiate(&accept("br;q=0.5, gzip;q=0.8")), Encoding::Gzip);
-        assert_eq!(negotiate(&accept("br;q=0, gzip;q=0")), Encoding::Identity);
-        assert_eq!(negotiate(&accept("identity")), Encoding::Identity);
-        assert_eq!(negotiate(&accept("*")), Encoding::Brotli);
-        assert_eq!(negotiate(&accept("*;q=0")), Encoding::Identity);
-        assert_eq!(negotiate(&accept("garbage;;q=x,,")), Encoding::Identity);
-        assert_eq!(negotiate(&accept("br;Q=0, gzip")), Encoding::Gzip);
-        assert_eq!(negotiate(&accept("GZIP;Q=0.5, br;q=0.1")), Encoding::Gzip);
-    }
-
-    #[test]
-    fn compressed_bodies_decode_to_the_original() {
-        let body = b"<p>hello hello hello hello</p>".repeat(20);
-        let mut page = Stored::new(
+    fn page(body: &[u8]) -> Stored {
+        Stored::new(
             StatusCode::OK,
             "text/html; charset=utf-8",
             CachePolicy::Page,
-            body.clone(),
-        );
-        page.compress();
+            body.to_vec(),
+        )
+    }
+
+    #[test]
+    fn every_encoding_decodes_to_the_original() {
+        let body = b"<p>hello hello hello hello</p>".repeat(20);
+        let p = page(&body);
+        assert_eq!(p.identity(), body);
+        assert_eq!(p.len(), body.len());
+        assert!(p.gzip().unwrap().len() < body.len());
+        assert!(p.brotli().is_none(), "brotli is made on demand");
         let mut out = Vec::new();
-        brotli::BrotliDecompress(&mut &page.br[..], &mut out).unwrap();
+        brotli::BrotliDecompress(&mut &p.brotli_now().unwrap()[..], &mut out).unwrap();
         assert_eq!(out, body);
-        assert!(page.gzip.len() < body.len());
-        let (_, _, etag_br) = page.variant(Encoding::Brotli);
-        let (_, _, etag_id) = page.variant(Encoding::Identity);
-        assert_ne!(etag_br, etag_id);
+        assert_ne!(p.etag(Encoding::Brotli), p.etag(Encoding::Identity));
+    }
+
+    #[test]
+    fn etags_match_only_their_own_encoding() {
+        let p = page(b"<p>x</p>");
+        for enc in [Encoding::Identity, Encoding::Gzip, Encoding::Brotli] {
+            let tag = p.etag(enc);
+            assert!(p.etag_is(&tag, enc), "{tag}");
+            assert!(!p.etag_is(&tag, Encoding::Gzip) || enc == Encoding::Gzip);
+        }
+        assert!(!p.etag_is("\"nope\"", Encoding::Identity));
+        assert!(!p.etag_is("\"é\u{301}\"", Encoding::Identity));
+        assert!(!page(b"other").etag_is(&p.etag(Encoding::Gzip), Encoding::Gzip));
+    }
+
+    #[test]
+    fn images_are_not_compressed() {
+        let png = Stored::new(
+            StatusCode::OK,
+            "image/png",
+            CachePolicy::Immutable,
+            vec![1, 2, 3],
+        );
+        assert!(png.gzip().is_none() && png.brotli_now().is_none());
+        assert_eq!(png.identity(), vec![1, 2, 3]);
     }
 }

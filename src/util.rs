@@ -5,6 +5,7 @@
 //! - `html`: escaping, and reading the ids a rendered page defines.
 //! - `hash`: stable content hashes (ETags, fingerprints).
 //! - `compress`: gzip and brotli at load.
+//! - `log`: the batched log writer, and the access log line.
 //! - `query`: reading a query string.
 //! - `text`: ids, slugs, wrapping, numbers as readers see them.
 
@@ -12,5 +13,6 @@ pub mod base_url;
 pub mod compress;
 pub mod hash;
 pub mod html;
+pub mod log;
 pub mod query;
 pub mod text;

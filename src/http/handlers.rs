@@ -26,7 +26,15 @@ pub(super) async fn page(
 ) -> Result<Response, AppError> {
     let loaded = state.current();
     let path = uri.path();
-    if let Some(page) = loaded.store.get(path).filter(|_| path != "/404") {
+    let mut found = loaded.store.get(path);
+    if found.is_none() && loaded.store.is_lazy(path) {
+        // Drawn on a blocking thread, then kept in the store's cache.
+        let (l, p) = (loaded.clone(), path.to_string());
+        found = tokio::task::spawn_blocking(move || l.store.make(&p))
+            .await
+            .map_err(|e| AppError::Internal(format!("making {path}: {e}")))?;
+    }
+    if let Some(page) = found.filter(|_| path != "/404") {
         if let Kind::SelfCheck(ei, pi, si) = page.kind
             && uri.query().is_some_and(|q| !q.is_empty())
         {
@@ -40,7 +48,7 @@ pub(super) async fn page(
                 .ok_or_else(|| AppError::Internal(format!("{path} could not be rendered")))?;
             return Ok(respond::dynamic(html, &HeaderMap::new(), page.status));
         }
-        return Ok(respond::stored(page, &headers));
+        return Ok(respond::stored(&page, &headers));
     }
     if let Some(target) = loaded.redirect_for(path) {
         return Ok(respond::redirect(&target, uri.query()));
@@ -75,7 +83,7 @@ fn self_check(
         Asked::Nothing => {
             let path = crate::registry::Page::Section(p, si).path();
             let page = loaded.store.get(&path).ok_or(AppError::NotFound)?;
-            Ok(respond::stored(page, headers))
+            Ok(respond::stored(&page, headers))
         }
         Asked::Unanswered => {
             let html = render_unanswered(edition.site, &chrome, p, si)?;

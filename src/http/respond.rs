@@ -2,34 +2,61 @@
 //! a page rendered for this request (compressed on the way out when the
 //! client accepts it), and redirects.
 
-use crate::store::{CachePolicy, Encoding, Stored, negotiate};
+use crate::store::{CachePolicy, Encoding, Stored, accepts, negotiate};
 use axum::body::Body;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
+use std::sync::Arc;
 
-/// Answer from a stored response.
-pub(crate) fn stored(page: &Stored, req_headers: &HeaderMap) -> Response {
-    let (enc, bytes, etag) = page.variant(negotiate(req_headers));
-    let mut res = if etag_matches(req_headers, &etag) && page.status == StatusCode::OK {
+/// Headers a stored page's response carries, at most.
+const HEADERS: usize = 16;
+
+/// Answer from a stored response: the encoding the client takes best of
+/// those at hand (asking for the brotli body to be made when the client
+/// prefers it and it is not made yet), or 304 when its ETag matches.
+pub(crate) fn stored(page: &Arc<Stored>, req_headers: &HeaderMap) -> Response {
+    let accepts = accepts(req_headers);
+    let brotli_ready = page.brotli().is_some();
+    if accepts.prefers_brotli() && !brotli_ready {
+        page.want_brotli();
+    }
+    let enc = match accepts.best(brotli_ready) {
+        Encoding::Gzip if page.gzip().is_none() => Encoding::Identity,
+        Encoding::Brotli if page.gzip().is_none() => Encoding::Identity,
+        e => e,
+    };
+    let matches = page.status == StatusCode::OK
+        && if_none_match(req_headers).any(|tag| tag == "*" || page.etag_is(tag, enc));
+    let mut res = if matches {
         let mut r = Response::new(Body::empty());
         *r.status_mut() = StatusCode::NOT_MODIFIED;
+        *r.headers_mut() = HeaderMap::with_capacity(HEADERS);
         r
     } else {
-        let mut r = Response::new(Body::from(bytes.clone()));
+        let body = match enc {
+            Encoding::Brotli => page.brotli().cloned().unwrap_or_default(),
+            Encoding::Gzip => page.gzip().cloned().unwrap_or_default(),
+            Encoding::Identity => page.identity(),
+        };
+        let len = body.len();
+        let mut r = Response::new(Body::from(body));
         *r.status_mut() = page.status;
+        // Room for every header at once (security headers included): a
+        // map that grows reallocates on the way.
+        *r.headers_mut() = HeaderMap::with_capacity(HEADERS);
         let h = r.headers_mut();
         h.insert(
             header::CONTENT_TYPE,
             HeaderValue::from_static(page.content_type),
         );
-        h.insert(header::CONTENT_LENGTH, HeaderValue::from(bytes.len()));
+        h.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
         if let Some(v) = enc.header() {
             h.insert(header::CONTENT_ENCODING, v);
         }
         r
     };
     let h = res.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&etag) {
+    if let Ok(v) = HeaderValue::from_str(&page.etag(enc)) {
         h.insert(header::ETAG, v);
     }
     h.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
@@ -37,14 +64,14 @@ pub(crate) fn stored(page: &Stored, req_headers: &HeaderMap) -> Response {
     res
 }
 
-fn etag_matches(headers: &HeaderMap, etag: &str) -> bool {
+/// The entity tags of `If-None-Match`, weak marks removed.
+fn if_none_match(headers: &HeaderMap) -> impl Iterator<Item = &str> {
     headers
         .get_all(header::IF_NONE_MATCH)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(','))
-        .map(str::trim)
-        .any(|tag| tag == "*" || tag.trim_start_matches("W/") == etag)
+        .map(|tag| tag.trim().trim_start_matches("W/"))
 }
 
 /// A page rendered for this request: HTML, not cached as a static page,

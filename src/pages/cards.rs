@@ -125,21 +125,26 @@ pub(crate) fn add(site: &Site, chrome: &mut Chrome, store: &mut Store) {
         } else {
             chrome.images.insert(card.page.clone(), image);
         }
-        let svg = card.svg();
         store.insert_lazy(
             url_path,
-            Lazy::new(move || match share::render_png(&svg) {
-                Ok(png) => Stored::new(StatusCode::OK, "image/png", CachePolicy::Immutable, png),
-                Err(e) => {
-                    tracing::error!(error = %e, "share image failed to render");
-                    Stored::new(
-                        StatusCode::NOT_FOUND,
-                        "text/plain; charset=utf-8",
-                        CachePolicy::NoStore,
-                        Vec::new(),
-                    )
-                }
-            }),
+            Lazy::new(
+                "image/png",
+                CachePolicy::Immutable,
+                move || match share::render_png(&card.svg()) {
+                    Ok(png) => {
+                        Stored::new(StatusCode::OK, "image/png", CachePolicy::Immutable, png)
+                    }
+                    Err(e) => {
+                        tracing::error!(error = %e, "share image failed to render");
+                        Stored::new(
+                            StatusCode::NOT_FOUND,
+                            "text/plain; charset=utf-8",
+                            CachePolicy::NoStore,
+                            Vec::new(),
+                        )
+                    }
+                },
+            ),
         );
     }
 }

@@ -70,7 +70,7 @@ struct LinkAt {
 pub(crate) fn rendered(
     site: &Site,
     docs: &Docs<'_>,
-    pages: &[(Page<'_>, String)],
+    pages: &[(Page<'_>, Vec<String>)],
     assets: &dyn Fn(&str) -> bool,
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -100,10 +100,10 @@ pub(crate) fn rendered(
     // Each page's ids, read from its HTML; an id twice is an error.
     let mut anchors: HashMap<String, HashSet<&str>> = HashMap::new();
     let mut first: HashMap<String, &Page<'_>> = HashMap::new();
-    for (page, html) in pages {
+    for (page, ids) in pages {
         let path = page.path();
         let mut seen = HashSet::new();
-        for id in crate::util::html::ids(html) {
+        for id in ids.iter().map(String::as_str) {
             if !seen.insert(id) && !echoes(id) {
                 diags.push(duplicate_id(site, docs, page, id));
             }

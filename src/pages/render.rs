@@ -122,29 +122,24 @@ pub fn build<R: Send>(
                 .map(|w| index(w.site, &w.docs))
                 .collect::<Vec<R>>()
         });
-        let mut rendered = Vec::new();
-        for (w, chrome) in works.iter().zip(&chromes) {
-            let cx = Cx {
-                site: w.site,
-                chrome,
-                docs: &w.docs,
-                glossary: w.glossary,
-            };
-            let mut pages = Vec::new();
-            for page in registry::all(w.site) {
-                if !page.stored() {
-                    continue;
-                }
-                match page_html(&cx, page) {
-                    Ok(html) => pages.push((page, html)),
-                    Err(e) => diags.push(file_error(
-                        std::path::Path::new("templates"),
-                        format!("{}: {e}", page.path()),
-                    )),
-                }
-            }
-            rendered.push(pages);
-        }
+        let rendered: Vec<Vec<Done<'_>>> = works
+            .iter()
+            .zip(&chromes)
+            .enumerate()
+            .map(|(ei, (w, chrome))| {
+                let cx = Cx {
+                    site: w.site,
+                    chrome,
+                    docs: &w.docs,
+                    glossary: w.glossary,
+                };
+                let pages: Vec<Page<'_>> = registry::all(w.site)
+                    .into_iter()
+                    .filter(Page::stored)
+                    .collect();
+                on_all_cores(&pages, |&page| finish(&cx, w, ei, page))
+            })
+            .collect();
         (rendered, search.join())
     });
     let Ok(indexed) = indexed else {
@@ -156,44 +151,30 @@ pub fn build<R: Send>(
         });
     };
     let has_asset = |name: &str| assets.urls().contains_key(name);
-    for (w, pages) in works.iter().zip(&rendered) {
-        check::rendered(w.site, &w.docs, pages, &has_asset, &mut diags);
+    let mut ready = Vec::new();
+    for (w, pages) in works.iter().zip(rendered) {
+        let mut ids = Vec::with_capacity(pages.len());
+        for (page, done) in pages {
+            match done {
+                Ok((stored, page_ids)) => {
+                    ids.push((page, page_ids));
+                    ready.push((page.path(), stored));
+                }
+                Err(e) => diags.push(file_error(
+                    std::path::Path::new("templates"),
+                    format!("{}: {e}", page.path()),
+                )),
+            }
+        }
+        check::rendered(w.site, &w.docs, &ids, &has_asset, &mut diags);
     }
     if diags.iter().any(|d| d.severity == Severity::Error) {
         diags.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
         diags.dedup();
         return Err(LoadError { diagnostics: diags });
     }
-    for (ei, (w, pages)) in works.iter().zip(rendered).enumerate() {
-        for (page, html) in pages {
-            let (status, cache) = match page {
-                Page::NotFound(_) => (StatusCode::NOT_FOUND, CachePolicy::NoStore),
-                _ => (StatusCode::OK, CachePolicy::Page),
-            };
-            let kind = match page {
-                Page::Section(p, i) => {
-                    let pi = w
-                        .site
-                        .pathways
-                        .iter()
-                        .position(|x| std::ptr::eq(x, p))
-                        .unwrap_or(0);
-                    if w.docs
-                        .get(pi, i)
-                        .is_some_and(docs::SectionDoc::has_self_check)
-                    {
-                        Kind::SelfCheck(ei, pi, i)
-                    } else {
-                        Kind::Static
-                    }
-                }
-                _ => Kind::Static,
-            };
-            let mut stored =
-                Stored::new(status, "text/html; charset=utf-8", cache, html.into_bytes());
-            stored.kind = kind;
-            store.insert(page.path(), stored);
-        }
+    for (path, stored) in ready {
+        store.insert(path, stored);
     }
     store.insert(
         "/sitemap.xml",
@@ -217,7 +198,6 @@ pub fn build<R: Send>(
             .into_bytes(),
         ),
     );
-    store.compress_all();
     Ok((
         Built {
             store,
@@ -226,6 +206,70 @@ pub fn build<R: Send>(
         },
         indexed,
     ))
+}
+
+/// A page rendered, compressed and stored, with the ids its HTML has (for
+/// the checks), or why it could not be rendered.
+type Done<'a> = (Page<'a>, Result<(Stored, Vec<String>), String>);
+
+/// Render one page, read its ids, and compress it.
+fn finish<'a>(cx: &Cx<'_>, w: &Work<'_>, edition: usize, page: Page<'a>) -> Done<'a> {
+    let html = match page_html(cx, page) {
+        Ok(html) => html,
+        Err(e) => return (page, Err(e)),
+    };
+    let ids = crate::util::html::ids(&html)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    let (status, cache) = match page {
+        Page::NotFound(_) => (StatusCode::NOT_FOUND, CachePolicy::NoStore),
+        _ => (StatusCode::OK, CachePolicy::Page),
+    };
+    let mut stored = Stored::new(status, "text/html; charset=utf-8", cache, html.into_bytes());
+    if let Page::Section(p, i) = page {
+        let pi = w
+            .site
+            .pathways
+            .iter()
+            .position(|x| std::ptr::eq(x, p))
+            .unwrap_or(0);
+        if w.docs
+            .get(pi, i)
+            .is_some_and(docs::SectionDoc::has_self_check)
+        {
+            stored.kind = Kind::SelfCheck(edition, pi, i);
+        }
+    }
+    (page, Ok((stored, ids)))
+}
+
+/// `f` over `items` on every core (each thread takes the next item), the
+/// results in the items' order.
+fn on_all_cores<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> Vec<U> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, U)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads.min(items.len()).max(1))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        out.push((i, f(item)));
+                    }
+                    out
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, u)| u).collect()
 }
 
 /// Render the page at `path` with `chrome` (editor mode), or `None` when

@@ -19,7 +19,7 @@ async fn every_exported_page_has_the_same_bytes_the_server_sends() {
         let served_path = if path == "/404" {
             "/no-such-page"
         } else {
-            path.as_str()
+            path
         };
         let served = get(served_path).await;
         assert_eq!(on_disk, served.body, "{path} identity bytes");

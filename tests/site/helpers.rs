@@ -48,13 +48,15 @@ impl Got {
 }
 
 /// The sample site, built once for the whole binary (an `AppState` holds
-/// no runtime resources, so every test's runtime can use it).
+/// no runtime resources, so every test's runtime can use it), with its
+/// brotli bodies made, as `serve` makes them right after start.
 pub(crate) fn sample_state() -> AppState {
     static STATE: OnceLock<AppState> = OnceLock::new();
     STATE
         .get_or_init(|| {
             let loaded = pathways::state::build(Path::new(SAMPLE), Path::new("static"), Some(BASE))
                 .unwrap_or_else(|e| panic!("the sample fixture must build:\n{e}"));
+            loaded.store.warm();
             AppState::new(loaded)
         })
         .clone()
@@ -116,10 +118,10 @@ pub(crate) fn html_pages(loaded: &Loaded) -> Vec<String> {
         .filter(|p| {
             loaded
                 .store
-                .get(p)
-                .is_some_and(|s| s.content_type.starts_with("text/html"))
+                .head(p)
+                .is_some_and(|(t, _)| t.starts_with("text/html"))
         })
-        .cloned()
+        .map(str::to_string)
         .collect();
     out.sort();
     out
@@ -131,7 +133,7 @@ pub(crate) fn stored_html(loaded: &Loaded, path: &str) -> Html {
         .store
         .get(path)
         .unwrap_or_else(|| panic!("{path} is stored"));
-    Html::parse_document(std::str::from_utf8(&page.body).expect("UTF-8"))
+    Html::parse_document(std::str::from_utf8(&page.identity()).expect("UTF-8"))
 }
 
 pub(crate) fn sel(s: &str) -> Selector {

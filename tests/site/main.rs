@@ -9,6 +9,7 @@ mod editions;
 mod engine;
 mod exploration;
 mod export;
+mod fast;
 mod figures;
 mod hardening;
 mod helpers;

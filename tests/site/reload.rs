@@ -89,8 +89,14 @@ async fn requests_during_many_reloads_always_get_a_whole_page_from_the_old_or_ne
             let notice = state.editor_notice().expect("the editor is told");
             assert!(notice.contains("pathway.toml:1:"), "{notice}");
             let page = state.current();
-            let html =
-                String::from_utf8(page.store.get("/pathways/demo").unwrap().body.to_vec()).unwrap();
+            let html = String::from_utf8(
+                page.store
+                    .get("/pathways/demo")
+                    .unwrap()
+                    .identity()
+                    .to_vec(),
+            )
+            .unwrap();
             assert!(
                 html.contains(&format!("version {}", round - 1)),
                 "the last good site stays"

@@ -1,7 +1,7 @@
 //! Hostile connections: idle HTTP/2 connections and connections past the
 //! cap (each on a server of its own with short limits), h2c by prior
 //! knowledge and its oddities, and slow or silent clients cut off at the
-//! header timeout.
+//! idle timer.
 
 use super::{READ_TIMEOUT, addr, expect, raw, raw_with, state};
 use std::net::SocketAddr;
@@ -90,7 +90,6 @@ async fn closes_within(stream: &mut TcpStream, limit: Duration) -> bool {
 #[tokio::test]
 async fn idle_http2_connections_are_closed() {
     let addr = server_with(pathways::server::Limits {
-        header: Duration::from_secs(2),
         idle: Duration::from_secs(1),
         max_connections: 1000,
         grace: Duration::from_secs(2),
@@ -121,7 +120,6 @@ async fn idle_http2_connections_are_closed() {
 #[tokio::test]
 async fn connections_past_the_cap_are_turned_away() {
     let addr = server_with(pathways::server::Limits {
-        header: Duration::from_secs(5),
         idle: Duration::from_secs(5),
         max_connections: 4,
         grace: Duration::from_secs(2),
@@ -196,7 +194,7 @@ async fn http2_oddities() {
     let r = raw(b"GET / HTTP/2.0\r\nHost: localhost\r\nConnection: close\r\n\r\n").await;
     expect("HTTP/2.0 request line", &r, 400);
     // The preface alone: the server answers in h2 and, as no request
-    // follows, closes at the header timeout (about 10 s).
+    // follows, closes at the idle timeout (about 10 s).
     let r = raw_with(b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", Duration::from_secs(13)).await;
     assert!(r.closed, "a bare h2 preface held the connection open");
     assert!(
@@ -207,7 +205,7 @@ async fn http2_oddities() {
 }
 
 /// Slow client (slowloris): half a request line, then nothing. The server's
-/// header timeout (10 s) closes the socket. This test takes about 10 s.
+/// idle timer (10 s) closes the socket. This test takes about 10 s.
 #[tokio::test]
 async fn a_slow_header_client_is_cut_off() {
     addr(); // start the server before the clock
@@ -217,14 +215,13 @@ async fn a_slow_header_client_is_cut_off() {
     assert!(r.closed, "the connection was still open after {took:?}");
     assert!(
         took >= Duration::from_secs(9) && took <= Duration::from_secs(12),
-        "closed after {took:?}, not at the 10 s header timeout"
+        "closed after {took:?}, not at the 10 s idle timeout"
     );
     assert!(r.status == 0 || r.status == 408, "{}", r.head);
 }
 
-/// A client that connects and sends nothing at all is cut off too (before
-/// any byte arrives, hyper-util has not yet chosen HTTP/1 or HTTP/2, so
-/// hyper's own header timeout is not running). About 10 s.
+/// A client that connects and sends nothing at all is cut off too, by the
+/// same idle timer. About 10 s.
 #[tokio::test]
 async fn a_silent_client_is_cut_off() {
     addr(); // start the server before the clock
