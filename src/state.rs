@@ -84,6 +84,11 @@ impl Loaded {
         tracing::debug!(elapsed = ?t.elapsed(), "assets fingerprinted");
         let loaded = Self::from_parts(sites, assets);
         tracing::debug!(elapsed = ?t.elapsed(), "pages rendered and compressed, index built");
+        crate::util::mem::release_free();
+        if let Ok(l) = &loaded {
+            let (plain, gzip, _) = l.store.bytes();
+            tracing::debug!(elapsed = ?t.elapsed(), plain, gzip, "freed memory returned");
+        }
         loaded
     }
 

@@ -318,6 +318,8 @@ impl Store {
         for page in self.pages.values() {
             page.brotli_now();
         }
+        // The encoder's buffers are free now; hand them back.
+        crate::util::mem::release_free();
     }
 
     /// The stored path that equals `path` ignoring ASCII case (one lookup).

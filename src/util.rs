@@ -6,6 +6,8 @@
 //! - `hash`: stable content hashes (ETags, fingerprints).
 //! - `compress`: gzip and brotli at load.
 //! - `log`: the batched log writer, and the access log line.
+//! - `mem`: handing freed memory back to the system after a load.
+//! - `par`: a slice mapped on every core.
 //! - `query`: reading a query string.
 //! - `text`: ids, slugs, wrapping, numbers as readers see them.
 
@@ -14,5 +16,7 @@ pub mod compress;
 pub mod hash;
 pub mod html;
 pub mod log;
+pub mod mem;
+pub mod par;
 pub mod query;
 pub mod text;

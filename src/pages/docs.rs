@@ -159,10 +159,12 @@ impl SectionDoc<'_> {
     }
 }
 
-/// Every section of every pathway, rendered once.
+/// Every section of every pathway, rendered once; QR codes drawn once per
+/// address (a pathway's handout and its all-sections page share one).
 #[derive(Debug, Default)]
 pub(crate) struct Docs<'a> {
     pub(crate) sections: HashMap<(usize, usize), SectionDoc<'a>>,
+    pub(crate) qr: super::cx::QrCodes,
 }
 
 impl<'a> Docs<'a> {
@@ -221,48 +223,58 @@ pub(crate) fn render_section<'a>(
     markdown::render(&s.file, s.body(), s.body_start, ids, &ctx, diags)
 }
 
-/// Render every section for its own page.
+/// Render every section for its own page, the pathways spread over every
+/// core.
 pub(crate) fn render_all<'a>(
     site: &'a Site,
     glossary: &'a Glossary,
     diags: &mut Vec<Diagnostic>,
 ) -> Docs<'a> {
+    let at = |p| Where {
+        site,
+        pathway: p,
+        glossary,
+    };
+    let indexes: Vec<usize> = (0..site.pathways.len()).collect();
+    let done = crate::util::par::on_all_cores(&indexes, |&pi| {
+        let p = &site.pathways[pi];
+        let mut found = Vec::new();
+        let docs: Vec<SectionDoc<'a>> = p
+            .sections
+            .iter()
+            .map(|s| render_for_page(at(p), s, &mut found))
+            .collect();
+        (docs, found)
+    });
     let mut docs = Docs::default();
-    for (pi, p) in site.pathways.iter().enumerate() {
-        for (si, s) in p.sections.iter().enumerate() {
-            let cites = Citations::new(site, "");
-            let fmt = Fmt {
-                ui: &site.ui,
-                cites: &cites,
-                review_year: Some(p.last_reviewed.year),
-            };
-            let key = s.key_figure.as_ref().and_then(|name| {
-                figures::find(name, p, &site.baseline)
-                    .ok()
-                    .map(|fig| fmt.figure(&fig))
-            });
-            let doc = render_section(
-                Where {
-                    site,
-                    pathway: p,
-                    glossary,
-                },
-                s,
-                &Ids::default(),
-                &cites,
-                false,
-                diags,
-            );
-            docs.sections.insert(
-                (pi, si),
-                SectionDoc {
-                    key,
-                    doc,
-                    cited: cites.list(),
-                    groups: cites.groups(),
-                },
-            );
+    for (pi, (sections, found)) in done.into_iter().enumerate() {
+        diags.extend(found);
+        for (si, doc) in sections.into_iter().enumerate() {
+            docs.sections.insert((pi, si), doc);
         }
     }
     docs
+}
+
+/// One section rendered for its own page, with its key figure.
+fn render_for_page<'a>(at: Where<'a>, s: &Section, diags: &mut Vec<Diagnostic>) -> SectionDoc<'a> {
+    let (site, p) = (at.site, at.pathway);
+    let cites = Citations::new(site, "");
+    let fmt = Fmt {
+        ui: &site.ui,
+        cites: &cites,
+        review_year: Some(p.last_reviewed.year),
+    };
+    let key = s.key_figure.as_ref().and_then(|name| {
+        figures::find(name, p, &site.baseline)
+            .ok()
+            .map(|fig| fmt.figure(&fig))
+    });
+    let doc = render_section(at, s, &Ids::default(), &cites, false, diags);
+    SectionDoc {
+        key,
+        doc,
+        cited: cites.list(),
+        groups: cites.groups(),
+    }
 }

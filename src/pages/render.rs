@@ -57,6 +57,7 @@ pub fn build<R: Send>(
     assets: &crate::assets::Assets,
     index: impl Fn(&Site, &dyn crate::search::Sections) -> R + Sync,
 ) -> Result<(Built, Vec<R>), LoadError> {
+    let t = std::time::Instant::now();
     let mut diags = Vec::new();
     let glossaries: Vec<Glossary> = sites.iter().map(|s| Glossary::new(&s.glossary)).collect();
     let works: Vec<Work<'_>> = sites
@@ -73,6 +74,7 @@ pub fn build<R: Send>(
             }
         })
         .collect();
+    tracing::debug!(elapsed = ?t.elapsed(), "sections rendered");
     if let Some((first, rest)) = works.split_first() {
         for w in rest {
             check::twins(first.site, &first.docs, w.site, &w.docs, &mut diags);
@@ -137,9 +139,10 @@ pub fn build<R: Send>(
                     .into_iter()
                     .filter(Page::stored)
                     .collect();
-                on_all_cores(&pages, |&page| finish(&cx, w, ei, page))
+                crate::util::par::on_all_cores(&pages, |&page| finish(&cx, w, ei, page))
             })
             .collect();
+        tracing::debug!(elapsed = ?t.elapsed(), "pages rendered and compressed");
         (rendered, search.join())
     });
     let Ok(indexed) = indexed else {
@@ -168,6 +171,7 @@ pub fn build<R: Send>(
         }
         check::rendered(w.site, &w.docs, &ids, &has_asset, &mut diags);
     }
+    tracing::debug!(elapsed = ?t.elapsed(), "pages checked");
     if diags.iter().any(|d| d.severity == Severity::Error) {
         diags.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
         diags.dedup();
@@ -198,6 +202,7 @@ pub fn build<R: Send>(
             .into_bytes(),
         ),
     );
+    tracing::debug!(elapsed = ?t.elapsed(), "pages stored");
     Ok((
         Built {
             store,
@@ -242,34 +247,6 @@ fn finish<'a>(cx: &Cx<'_>, w: &Work<'_>, edition: usize, page: Page<'a>) -> Done
         }
     }
     (page, Ok((stored, ids)))
-}
-
-/// `f` over `items` on every core (each thread takes the next item), the
-/// results in the items' order.
-fn on_all_cores<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> Vec<U> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut done: Vec<(usize, U)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads.min(items.len()).max(1))
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut out = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        out.push((i, f(item)));
-                    }
-                    out
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_default())
-            .collect()
-    });
-    done.sort_unstable_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, u)| u).collect()
 }
 
 /// Render the page at `path` with `chrome` (editor mode), or `None` when
