@@ -161,6 +161,20 @@ impl Stored {
         format!("\"{:016x}{}\"", self.hash, enc.etag_suffix())
     }
 
+    /// [`Stored::etag`] as a header value, written without `format!` (it is
+    /// on every response).
+    pub fn etag_header(&self, enc: Encoding) -> HeaderValue {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut tag = [b'"'; 22];
+        for (i, d) in tag[1..17].iter_mut().enumerate() {
+            *d = HEX[((self.hash >> (60 - 4 * i)) & 0xf) as usize];
+        }
+        let suffix = enc.etag_suffix().as_bytes();
+        let end = 17 + suffix.len().min(4);
+        tag[17..end].copy_from_slice(&suffix[..end - 17]);
+        HeaderValue::from_bytes(&tag[..=end]).unwrap_or_else(|_| HeaderValue::from_static("\"\""))
+    }
+
     /// Whether `tag` (from `If-None-Match`, `W/` already removed) names
     /// this body in encoding `enc`, without allocating.
     pub fn etag_is(&self, tag: &str, enc: Encoding) -> bool {
@@ -360,6 +374,7 @@ mod tests {
         let p = page(b"<p>x</p>");
         for enc in [Encoding::Identity, Encoding::Gzip, Encoding::Brotli] {
             let tag = p.etag(enc);
+            assert_eq!(p.etag_header(enc), tag.as_str());
             assert!(p.etag_is(&tag, enc), "{tag}");
             assert!(!p.etag_is(&tag, Encoding::Gzip) || enc == Encoding::Gzip);
         }

@@ -56,9 +56,7 @@ pub(crate) fn stored(page: &Arc<Stored>, req_headers: &HeaderMap) -> Response {
         r
     };
     let h = res.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&page.etag(enc)) {
-        h.insert(header::ETAG, v);
-    }
+    h.insert(header::ETAG, page.etag_header(enc));
     h.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
     h.insert(header::CACHE_CONTROL, page.cache.header());
     res

@@ -152,20 +152,70 @@ pub fn access(method: &str, path: &str, status: u16, bytes: Option<&str>, micros
         return;
     };
     thread_local! {
-        static LINE: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        static LINE: std::cell::RefCell<Line> = const {
+            std::cell::RefCell::new(Line { text: String::new(), second: u64::MAX, date: String::new() })
+        };
     }
     LINE.with(|line| {
         let Ok(mut line) = line.try_borrow_mut() else {
             return;
         };
-        line.clear();
-        timestamp(&mut line, SystemTime::now());
-        let _ = writeln!(
-            line,
-            "  INFO pathways::http: served method={method} path={path} status={status} bytes={bytes} micros={micros}"
-        );
-        sink.line(line.as_bytes());
+        let Line { text, second, date } = &mut *line;
+        // Written piece by piece, no `format!`: this runs for every request.
+        // The date and time to the second are formatted once a second.
+        let since = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap_or_default();
+        if since.as_secs() != *second {
+            *second = since.as_secs();
+            date.clear();
+            timestamp(date, UNIX_EPOCH + std::time::Duration::from_secs(*second));
+            date.truncate(date.len().saturating_sub(8)); // ".000000Z"
+        }
+        text.clear();
+        text.push_str(date);
+        text.push('.');
+        push_number(text, u64::from(since.subsec_micros()), 6);
+        text.push_str("Z  INFO pathways::http: served method=");
+        text.push_str(method);
+        text.push_str(" path=");
+        text.push_str(path);
+        text.push_str(" status=");
+        push_number(text, u64::from(status), 1);
+        text.push_str(" bytes=");
+        text.push_str(bytes);
+        text.push_str(" micros=");
+        push_number(text, micros, 1);
+        text.push('\n');
+        sink.line(text.as_bytes());
     });
+}
+
+/// A thread's access line buffer, and the date and time of the last second
+/// it wrote.
+struct Line {
+    text: String,
+    second: u64,
+    date: String,
+}
+
+/// `n` in decimal, zero-padded to at least `width` digits.
+fn push_number(out: &mut String, n: u64, width: usize) {
+    let mut digits = [b'0'; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let start = at.min(digits.len().saturating_sub(width));
+    for d in &digits[start..] {
+        out.push(char::from(*d));
+    }
 }
 
 /// `2026-11-24T23:22:12.118048Z`, as the `tracing` formatter writes time.
@@ -234,6 +284,21 @@ mod tests {
         }
         fn flush(&mut self) -> std::io::Result<()> {
             Ok(())
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_in_decimal_padded_to_width() {
+        for (n, width, want) in [
+            (0, 1, "0"),
+            (7, 6, "000007"),
+            (118_048, 6, "118048"),
+            (404, 1, "404"),
+            (u64::MAX, 1, "18446744073709551615"),
+        ] {
+            let mut s = String::new();
+            push_number(&mut s, n, width);
+            assert_eq!(s, want);
         }
     }
 
