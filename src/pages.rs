@@ -11,6 +11,7 @@
 //! - `pathway`: the views of a pathway's pages (overview, sections, map,
 //!   handouts).
 //! - `handouts`: the one-sheet handout and the whole pathway to print.
+//! - `qr`: their QR codes, drawn once per address.
 //! - `map_page`: the career map page.
 //! - `render`: all pages into a store; one page by path (editor mode).
 //! - `check`: links, anchors and duplicate ids on the rendered pages.
@@ -29,6 +30,7 @@ pub(crate) mod jsonld;
 pub(crate) mod layout;
 pub(crate) mod map_page;
 pub(crate) mod pathway;
+pub(crate) mod qr;
 pub(crate) mod render;
 pub mod search;
 pub mod selfcheck;

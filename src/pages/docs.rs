@@ -164,7 +164,7 @@ impl SectionDoc<'_> {
 #[derive(Debug, Default)]
 pub(crate) struct Docs<'a> {
     pub(crate) sections: HashMap<(usize, usize), SectionDoc<'a>>,
-    pub(crate) qr: super::cx::QrCodes,
+    pub(crate) qr: super::qr::QrCodes,
 }
 
 impl<'a> Docs<'a> {
