@@ -803,6 +803,17 @@ try {
       const file = join(SHOTS, `career-map-diagram-${w}.png`);
       if (el) { await el.screenshot({path: file}); files.push(file); }
     }
+    // The first screen a phone reader sees (390 x 844, not the whole page):
+    // what the first-screen checks look for, in English and Spanish.
+    await p.setViewport(phone(390, 844));
+    await scheme(p, 'light');
+    for (const [name, path] of [['overview', PATHWAY], ['salary', `${PATHWAY}/salary`],
+      ['education', `${PATHWAY}/education`], ['overview-es', `/es${PATHWAY}`]]) {
+      await p.goto(ORIGIN + path, {waitUntil: 'networkidle0'});
+      const file = join(SHOTS, `first-screen-${name}-390.png`);
+      await p.screenshot({path: file});
+      files.push(file);
+    }
     await p.close();
     return {note: `${files.length} PNGs in ${SHOTS}${searchExists ? '' : ' (no search yet, so no search shots)'}`};
   });

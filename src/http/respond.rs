@@ -8,8 +8,20 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
 use std::sync::Arc;
 
-/// Headers a stored page's response carries, at most.
-const HEADERS: usize = 16;
+/// The headers every stored answer carries whatever the page (`Vary` and
+/// the security headers, without HSTS), made once: each answer starts from
+/// a copy and adds its own five, instead of inserting thirteen.
+fn stored_base() -> HeaderMap {
+    static BASE: std::sync::LazyLock<HeaderMap> = std::sync::LazyLock::new(|| {
+        let mut h = HeaderMap::with_capacity(16);
+        h.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+        super::security_headers(&mut h, false);
+        h
+    });
+    let mut h = BASE.clone();
+    h.reserve(6);
+    h
+}
 
 /// Answer from a stored response: the encoding the client takes best of
 /// those at hand (asking for the brotli body to be made when the client
@@ -30,7 +42,7 @@ pub(crate) fn stored(page: &Arc<Stored>, req_headers: &HeaderMap) -> Response {
     let mut res = if matches {
         let mut r = Response::new(Body::empty());
         *r.status_mut() = StatusCode::NOT_MODIFIED;
-        *r.headers_mut() = HeaderMap::with_capacity(HEADERS);
+        *r.headers_mut() = stored_base();
         r
     } else {
         let body = match enc {
@@ -41,9 +53,7 @@ pub(crate) fn stored(page: &Arc<Stored>, req_headers: &HeaderMap) -> Response {
         let len = body.len();
         let mut r = Response::new(Body::from(body));
         *r.status_mut() = page.status;
-        // Room for every header at once (security headers included): a
-        // map that grows reallocates on the way.
-        *r.headers_mut() = HeaderMap::with_capacity(HEADERS);
+        *r.headers_mut() = stored_base();
         let h = r.headers_mut();
         h.insert(
             header::CONTENT_TYPE,
@@ -57,7 +67,6 @@ pub(crate) fn stored(page: &Arc<Stored>, req_headers: &HeaderMap) -> Response {
     };
     let h = res.headers_mut();
     h.insert(header::ETAG, page.etag_header(enc));
-    h.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
     h.insert(header::CACHE_CONTROL, page.cache.header());
     res
 }

@@ -103,7 +103,10 @@ fn stored_page(state: &AppState, req: &Request) -> Option<Response> {
     if head {
         *res.body_mut() = Body::empty();
     }
-    super::security_headers(res.headers_mut(), loaded.https);
+    // The security headers came with the stored answer; HSTS is per site.
+    if loaded.https {
+        super::security_headers(res.headers_mut(), true);
+    }
     Some(res)
 }
 
