@@ -4,7 +4,7 @@
 Opens N connections (default 1,000) that each send half a request line and
 then nothing, holds them, and meanwhile times a normal client making
 sequential requests on fresh connections. Then waits for the server to close
-the idle sockets (its header timeout is 10 s).
+the idle sockets (its idle timer is 10 s).
 
 Prints a human report, then one `key=value` line per result for the caller.
 

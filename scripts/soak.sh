@@ -3,7 +3,7 @@
 #   a. 256 concurrent connections for 60 s over a mix of pages and searches
 #      (scripts/mix.lua): requests/s, errors, p50/p99;
 #   b. 1,000 idle slowloris connections held while a normal client is timed
-#      (scripts/idle.py); the header timeout (10 s) must close them;
+#      (scripts/idle.py); the idle timer (10 s) must close them;
 #   c. a soak at moderate load (wrk -t1 -c16, 10 minutes by default): VmRSS
 #      at the start and the end (sampled every 30 s in between);
 #   d. SIGTERM under load: exit status and time, a request in flight at the
@@ -109,7 +109,7 @@ awk -v m="$(val client_max_ms)" 'BEGIN { exit !(m < 100) }' || b_ok=1
 [ "$(val idle_closed)" = "$(val idle_opened)" ] || b_ok=1
 awk -v m="$(val idle_close_max_s)" 'BEGIN { exit !(m <= 12) }' || b_ok=1
 [ "$b_ok" = 0 ] || FAILED=1
-B_ROW="| b. $IDLE idle connections (half a request line each) | $(val idle_opened) opened and held; a normal client: $(val client_requests) requests, **max $(val client_max_ms) ms**, median $(val client_median_ms) ms, non-200 $(val client_non200) (alone: max $(val baseline_max_ms) ms); the server closed $(val idle_closed) of them after $(val idle_close_min_s)-$(val idle_close_max_s) s | max < 100 ms; all closed by the 10 s header timeout | $(verdict "$b_ok") |"
+B_ROW="| b. $IDLE idle connections (half a request line each) | $(val idle_opened) opened and held; a normal client: $(val client_requests) requests, **max $(val client_max_ms) ms**, median $(val client_median_ms) ms, non-200 $(val client_non200) (alone: max $(val baseline_max_ms) ms); the server closed $(val idle_closed) of them after $(val idle_close_min_s)-$(val idle_close_max_s) s | max < 100 ms; all closed by the 10 s idle timer | $(verdict "$b_ok") |"
 
 # --- c. soak -----------------------------------------------------------------
 echo "== c. soak: wrk -t1 -c$SOAK_CONNS for ${SOAK_SECONDS}s" >&2

@@ -10,7 +10,7 @@
 mod encoding;
 mod made;
 
-pub use encoding::{Accepts, Encoding, accepts, negotiate};
+pub use encoding::{Accepts, Encoding, accepts};
 pub use made::Lazy;
 
 use crate::util::compress::{brotli_at, gunzip, gzip};

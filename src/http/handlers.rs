@@ -98,9 +98,18 @@ fn self_check(
 
 /// `/search` (and each edition's): results for `q` (page `page`),
 /// rendered per request in the edition's language.
-pub(super) async fn search(State(state): State<AppState>, uri: Uri) -> Result<Response, AppError> {
+pub(super) async fn search(
+    State(state): State<AppState>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
     let loaded = state.current();
     let edition = loaded.edition(loaded.edition_index(uri.path()));
+    // `/{lang}/search` matches any first segment: only an edition's own
+    // search page is one; anything else is looked up like every other path.
+    if uri.path() != crate::registry::Page::Search(edition.site).path() {
+        return page(State(state), uri, headers).await;
+    }
     let params = crate::search::params::parse(uri.query()).map_err(|bad| {
         let e = &edition.site.ui.errors;
         AppError::BadSearch(match bad {

@@ -2,7 +2,7 @@
 //! a page rendered for this request (compressed on the way out when the
 //! client accepts it), and redirects.
 
-use crate::store::{CachePolicy, Encoding, Stored, accepts, negotiate};
+use crate::store::{CachePolicy, Encoding, Stored, accepts};
 use axum::body::Body;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
@@ -84,12 +84,14 @@ fn if_none_match(headers: &HeaderMap) -> impl Iterator<Item = &str> {
 /// A page rendered for this request: HTML, not cached as a static page,
 /// gzip-compressed (fast) when the client accepts it.
 pub(crate) fn dynamic(body: String, req_headers: &HeaderMap, status: StatusCode) -> Response {
-    let (bytes, enc) = match negotiate(req_headers) {
-        Encoding::Identity => (body.into_bytes(), None),
-        _ => (
+    // Only gzip is made per request: a client that takes brotli but not
+    // gzip gets the plain body.
+    let (bytes, enc) = match accepts(req_headers).best(false) {
+        Encoding::Gzip => (
             crate::util::compress::gzip_fast(body.as_bytes()),
             Encoding::Gzip.header(),
         ),
+        _ => (body.into_bytes(), None),
     };
     let mut res = Response::new(Body::from(bytes));
     *res.status_mut() = status;

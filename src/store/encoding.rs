@@ -93,11 +93,6 @@ pub fn accepts(headers: &HeaderMap) -> Accepts {
     }
 }
 
-/// The best encoding the client accepts, when every encoding is at hand.
-pub fn negotiate(headers: &HeaderMap) -> Encoding {
-    accepts(headers).best(true)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,17 +105,32 @@ mod tests {
 
     #[test]
     fn negotiation_honours_q_values_and_refusals() {
-        assert_eq!(negotiate(&HeaderMap::new()), Encoding::Identity);
-        assert_eq!(negotiate(&accept("gzip, deflate, br")), Encoding::Brotli);
-        assert_eq!(negotiate(&accept("gzip")), Encoding::Gzip);
-        assert_eq!(negotiate(&accept("br;q=0.5, gzip;q=0.8")), Encoding::Gzip);
-        assert_eq!(negotiate(&accept("br;q=0, gzip;q=0")), Encoding::Identity);
-        assert_eq!(negotiate(&accept("identity")), Encoding::Identity);
-        assert_eq!(negotiate(&accept("*")), Encoding::Brotli);
-        assert_eq!(negotiate(&accept("*;q=0")), Encoding::Identity);
-        assert_eq!(negotiate(&accept("garbage;;q=x,,")), Encoding::Identity);
-        assert_eq!(negotiate(&accept("br;Q=0, gzip")), Encoding::Gzip);
-        assert_eq!(negotiate(&accept("GZIP;Q=0.5, br;q=0.1")), Encoding::Gzip);
+        assert_eq!(accepts(&HeaderMap::new()).best(true), Encoding::Identity);
+        assert_eq!(
+            accepts(&accept("gzip, deflate, br")).best(true),
+            Encoding::Brotli
+        );
+        assert_eq!(accepts(&accept("gzip")).best(true), Encoding::Gzip);
+        assert_eq!(
+            accepts(&accept("br;q=0.5, gzip;q=0.8")).best(true),
+            Encoding::Gzip
+        );
+        assert_eq!(
+            accepts(&accept("br;q=0, gzip;q=0")).best(true),
+            Encoding::Identity
+        );
+        assert_eq!(accepts(&accept("identity")).best(true), Encoding::Identity);
+        assert_eq!(accepts(&accept("*")).best(true), Encoding::Brotli);
+        assert_eq!(accepts(&accept("*;q=0")).best(true), Encoding::Identity);
+        assert_eq!(
+            accepts(&accept("garbage;;q=x,,")).best(true),
+            Encoding::Identity
+        );
+        assert_eq!(accepts(&accept("br;Q=0, gzip")).best(true), Encoding::Gzip);
+        assert_eq!(
+            accepts(&accept("GZIP;Q=0.5, br;q=0.1")).best(true),
+            Encoding::Gzip
+        );
     }
 
     #[test]

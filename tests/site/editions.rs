@@ -4,6 +4,7 @@
 //! search stems and folds accents.
 
 use crate::helpers::{Scratch, attrs, get_from, sel, texts};
+use axum::http::StatusCode;
 
 /// The minimal fixture with a Spanish edition.
 fn bilingual() -> Scratch {
@@ -217,4 +218,28 @@ async fn the_sitemap_lists_both_editions_with_alternates() {
     assert!(xml.contains(
         "<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/pathways/demo/pay\"/>"
     ));
+}
+
+#[tokio::test]
+async fn only_an_editions_own_search_page_searches() {
+    let s = bilingual();
+    let state = s.state();
+    for (path, status) in [
+        ("/search?q=pay", StatusCode::OK),
+        ("/es/search?q=pay", StatusCode::OK),
+        ("/xyz/search?q=pay", StatusCode::NOT_FOUND),
+        ("/pathways/search?q=pay", StatusCode::NOT_FOUND),
+        ("/about/search", StatusCode::NOT_FOUND),
+    ] {
+        let got = get_from(&state, path).await;
+        assert_eq!(got.status, status, "{path}");
+        let doc = got.html();
+        // The site's own page either way, in the edition's language.
+        assert_eq!(doc.select(&sel("main h1")).count(), 1, "{path}");
+        if status == StatusCode::OK {
+            let lang = if path.starts_with("/es/") { "es" } else { "en" };
+            assert_eq!(attrs(&doc, "html", "lang"), [lang], "{path}");
+            assert_eq!(doc.select(&sel("main input[name=q]")).count(), 1, "{path}");
+        }
+    }
 }

@@ -116,6 +116,29 @@ async fn requests_the_fast_path_does_not_take_still_get_their_answers() {
 }
 
 #[tokio::test]
+async fn pages_made_per_request_are_sent_only_in_an_encoding_the_client_takes() {
+    // An error page is rendered per request (gzip made by the page, brotli
+    // by the compression layer): never in an encoding the client refused.
+    for (accept, want) in [
+        ("gzip", Some("gzip")),
+        ("br", Some("br")),
+        ("br, gzip;q=0", Some("br")),
+        ("identity", None),
+    ] {
+        let got = send(req("GET", "/no-such-page", &[("accept-encoding", accept)])).await;
+        assert_eq!(got.status, StatusCode::NOT_FOUND);
+        let enc = got
+            .headers
+            .get("content-encoding")
+            .map(|v| v.to_str().unwrap());
+        assert_eq!(enc, want, "accept-encoding: {accept}");
+        if want.is_none() {
+            assert!(got.text().contains("<h1"), "a plain page for {accept}");
+        }
+    }
+}
+
+#[tokio::test]
 async fn brotli_is_made_on_first_request_and_nobody_waits_for_it() {
     let s = Scratch::of("minimal");
     let state = s.state();

@@ -209,17 +209,32 @@ async fn every_figure_on_every_page_has_a_marker_that_leads_to_its_source() {
 #[tokio::test]
 async fn every_marker_on_a_page_leads_to_an_entry_of_its_source_list() {
     let loaded = sample_state().current();
+    let mut markers = 0;
     for path in html_pages(&loaded) {
         let doc = stored_html(&loaded, &path);
         let entries = attrs(&doc, ".source-list li", "id");
+        // Each marker's entry, in the order the markers stand on the page.
+        let mut cited: Vec<usize> = Vec::new();
         for href in attrs(&doc, "sup.src a", "href") {
-            assert!(entries.contains(&href[1..].to_string()), "{path}: {href}");
+            markers += 1;
+            let id = href
+                .strip_prefix('#')
+                .unwrap_or_else(|| panic!("{path}: {href}"));
+            let at = entries.iter().position(|e| e == id);
+            let at = at.unwrap_or_else(|| panic!("{path}: {href} has no entry"));
+            if !cited.contains(&at) {
+                cited.push(at);
+            }
         }
-        // Entries are numbered in the order markers first cite them.
+        // Entries are numbered 1, 2, ... in the order markers first cite
+        // them (entries cited by no marker, for words only, come after).
         let values = attrs(&doc, ".source-list li", "value");
         let want: Vec<String> = (1..=values.len()).map(|n| n.to_string()).collect();
         assert_eq!(values, want, "{path}");
+        let first_cited: Vec<usize> = (0..cited.len()).collect();
+        assert_eq!(cited, first_cited, "{path}: entries out of marker order");
     }
+    assert!(markers > 50, "markers on the sample's pages: {markers}");
 }
 
 /// History groups (older or broader groups) are shown only under their own
