@@ -52,6 +52,14 @@ pub struct Site {
 }
 
 impl Site {
+    /// The place of `p` (one of this site's pathways) in `pathways`.
+    pub(crate) fn index_of(&self, p: &Pathway) -> usize {
+        self.pathways
+            .iter()
+            .position(|x| std::ptr::eq(x, p))
+            .unwrap_or(0)
+    }
+
     pub fn pathway(&self, slug: &str) -> Option<&Pathway> {
         self.pathways.iter().find(|p| p.slug == slug)
     }

@@ -56,24 +56,10 @@ pub fn export(loaded: &Loaded, out: &Path) -> Result<usize> {
         );
     }
     // Pages (with their brotli bodies) and share images take time to make:
-    // spread them over the cores.
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = paths.len().div_ceil(threads).max(1);
-    let counts: Vec<Result<usize>> = std::thread::scope(|scope| {
-        let jobs: Vec<_> = paths
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || write_pages(loaded, part, out)))
-            .collect();
-        jobs.into_iter()
-            .map(|j| {
-                j.join()
-                    .unwrap_or_else(|_| Err(anyhow::anyhow!("an export thread failed")))
-            })
-            .collect()
-    });
+    // spread them over the cores, each thread taking the next page.
     let mut written = 0;
-    for c in counts {
-        written += c?;
+    for count in crate::util::par::on_all_cores(&paths, |path| write_page(loaded, path, out)) {
+        written += count?;
     }
     // Assets: the same folder ServeDir serves.
     let static_out = out.join("static");
@@ -99,25 +85,23 @@ pub fn export(loaded: &Loaded, out: &Path) -> Result<usize> {
 
 /// Write the pages at `paths`, each with its `.br` and `.gz` when it
 /// compresses. Returns the number of files written.
-fn write_pages(loaded: &Loaded, paths: &[&str], out: &Path) -> Result<usize> {
-    let mut written = 0;
-    for path in paths {
-        let Some(page) = loaded.store.make_once(path) else {
-            continue;
-        };
-        let file = out.join(file_for(path));
-        if let Some(dir) = file.parent() {
-            fs::create_dir_all(dir)?;
-        }
-        fs::write(&file, page.identity()).with_context(|| format!("writing {}", file.display()))?;
-        written += 1;
-        if let (Some(gz), Some(br)) = (page.gzip(), page.brotli_now()) {
-            fs::write(with_suffix(&file, ".br"), br)?;
-            fs::write(with_suffix(&file, ".gz"), gz)?;
-            written += 2;
-        }
+/// Write one stored response (with its `.br` and `.gz` siblings when it
+/// compresses); the number of files written.
+fn write_page(loaded: &Loaded, path: &str, out: &Path) -> Result<usize> {
+    let Some(page) = loaded.store.make_once(path) else {
+        return Ok(0);
+    };
+    let file = out.join(file_for(path));
+    if let Some(dir) = file.parent() {
+        fs::create_dir_all(dir)?;
     }
-    Ok(written)
+    fs::write(&file, page.identity()).with_context(|| format!("writing {}", file.display()))?;
+    if let (Some(gz), Some(br)) = (page.gzip(), page.brotli_now()) {
+        fs::write(with_suffix(&file, ".br"), br)?;
+        fs::write(with_suffix(&file, ".gz"), gz)?;
+        return Ok(3);
+    }
+    Ok(1)
 }
 
 fn copy_dir(from: &Path, to: &Path, written: &mut usize) -> Result<()> {

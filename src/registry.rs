@@ -29,6 +29,14 @@ pub(crate) enum Page<'a> {
 /// Path segments of a pathway's own pages (a section may not take them).
 pub(crate) const PATHWAY_PAGES: [&str; 2] = ["career-map", "print"];
 
+/// Where the link-preview image of the page at `page_path` is served:
+/// `/og/<page path>.<hash>.png` (`/og/site.<hash>.png` for the site's own).
+pub(crate) fn card_path(page_path: &str, hash: &str) -> String {
+    let key = page_path.trim_matches('/');
+    let key = if key.is_empty() { "site" } else { key };
+    format!("/og/{key}.{hash}.png")
+}
+
 pub(crate) fn pathway_path(p: &Pathway) -> String {
     format!("{}/pathways/{}", p.prefix, p.slug)
 }

@@ -50,14 +50,9 @@ impl Card {
         }
     }
 
-    /// Where the image is served: `/og/<page>.<hash>.png`.
+    /// Where the image is served (see [`crate::registry::card_path`]).
     pub(crate) fn url_path(&self) -> String {
-        let key = if self.page.is_empty() {
-            "site".to_string()
-        } else {
-            self.page.trim_start_matches("/pathways/").to_string()
-        };
-        format!("/og/{key}.{}.png", &hash_hex(self.svg().as_bytes())[..10])
+        crate::registry::card_path(&self.page, &hash_hex(self.svg().as_bytes())[..10])
     }
 
     /// Words for `og:image:alt`.

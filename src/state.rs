@@ -85,8 +85,10 @@ impl Loaded {
         let loaded = Self::from_parts(sites, assets);
         tracing::debug!(elapsed = ?t.elapsed(), "pages rendered and compressed, index built");
         crate::util::mem::release_free();
-        if let Ok(l) = &loaded {
-            let (plain, gzip, _) = l.store.bytes();
+        if let Ok(l) = &loaded
+            && tracing::enabled!(tracing::Level::DEBUG)
+        {
+            let (plain, gzip) = l.store.bytes();
             tracing::debug!(elapsed = ?t.elapsed(), plain, gzip, "freed memory returned");
         }
         loaded

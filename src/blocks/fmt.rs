@@ -9,9 +9,6 @@ use crate::markdown::Piece;
 use crate::util::html::escape;
 use crate::util::text::{cents, decade, fill, lower_first, money, number, percent};
 
-/// A figure older than this many years before the page's review is marked.
-pub(crate) const STALE_YEARS: i32 = 3;
-
 /// Formats figures for one page.
 pub(crate) struct Fmt<'a, 'c> {
     pub(crate) ui: &'a Ui,
@@ -183,6 +180,6 @@ impl<'a> Fmt<'a, '_> {
     /// Is a figure of this date older than the page's review allows?
     pub(crate) fn is_stale(&self, when: When) -> bool {
         self.review_year
-            .is_some_and(|r| r - when.year() > STALE_YEARS)
+            .is_some_and(|r| crate::content::figures::is_stale(r, when.year()))
     }
 }

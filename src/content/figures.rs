@@ -14,6 +14,16 @@ use super::{Baseline, Count, Education, Group, Growth, Pathway, Pay};
 /// The group name of the all-occupations baseline.
 pub(crate) const ALL: &str = "all-occupations";
 
+/// How many years before a pathway's review a figure may describe before
+/// it is called out of date (a warning at load, a note on the page).
+pub(crate) const STALE_YEARS: i32 = 3;
+
+/// Whether a figure of `data_year` is out of date for a review in
+/// `review_year`: the one rule the loader's warning and the pages share.
+pub(crate) fn is_stale(review_year: i32, data_year: i32) -> bool {
+    review_year - data_year > STALE_YEARS
+}
+
 /// What a figure is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {

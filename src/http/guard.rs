@@ -120,11 +120,16 @@ pub fn security_headers(h: &mut HeaderMap, https: bool) {
         h.insert(name, HeaderValue::from_static(value));
     }
     if https {
-        h.insert(
-            header::STRICT_TRANSPORT_SECURITY,
-            HeaderValue::from_static("max-age=31536000"),
-        );
+        hsts(h);
     }
+}
+
+/// Strict-Transport-Security, for sites served over https.
+pub(super) fn hsts(h: &mut HeaderMap) {
+    h.insert(
+        header::STRICT_TRANSPORT_SECURITY,
+        HeaderValue::from_static("max-age=31536000"),
+    );
 }
 
 /// Every response's security headers (HSTS is added on https sites). The

@@ -32,9 +32,10 @@ pub(crate) fn stored(page: &Arc<Stored>, req_headers: &HeaderMap) -> Response {
     if accepts.prefers_brotli() && !brotli_ready {
         page.want_brotli();
     }
+    // A body that does not compress (an image) is stored plain and has no
+    // brotli body either.
     let enc = match accepts.best(brotli_ready) {
         Encoding::Gzip if page.gzip().is_none() => Encoding::Identity,
-        Encoding::Brotli if page.gzip().is_none() => Encoding::Identity,
         e => e,
     };
     let matches = page.status == StatusCode::OK

@@ -105,7 +105,7 @@ fn stored_page(state: &AppState, req: &Request) -> Option<Response> {
     }
     // The security headers came with the stored answer; HSTS is per site.
     if loaded.https {
-        super::security_headers(res.headers_mut(), true);
+        super::guard::hsts(res.headers_mut());
     }
     Some(res)
 }

@@ -219,11 +219,7 @@ fn check_link(
 /// did, else at the page's templates.
 fn duplicate_id(site: &Site, docs: &Docs<'_>, page: &Page<'_>, id: &str) -> Diagnostic {
     if let Page::Section(p, i) = page {
-        let pi = site
-            .pathways
-            .iter()
-            .position(|x| std::ptr::eq(x, *p))
-            .unwrap_or(0);
+        let pi = site.index_of(p);
         let s = &p.sections[*i];
         if let Some(d) = docs.get(pi, *i)
             && let Some((_, offset)) = d.doc.ids.iter().find(|(x, _)| x == id)

@@ -19,11 +19,7 @@ pub(crate) struct Cx<'a> {
 impl Cx<'_> {
     /// The index of a pathway in the site (`Docs` is keyed by it).
     pub(crate) fn index(&self, p: &Pathway) -> usize {
-        self.site
-            .pathways
-            .iter()
-            .position(|x| std::ptr::eq(x, p))
-            .unwrap_or(0)
+        self.site.index_of(p)
     }
 }
 
@@ -59,7 +55,7 @@ pub(crate) fn sources_view(cx: &Cx<'_>, p: &Pathway, cited: &[Cited<'_>]) -> Vec
             },
             stale: c
                 .oldest
-                .filter(|y| p.last_reviewed.year - y > crate::blocks::fmt::STALE_YEARS)
+                .filter(|&y| crate::content::figures::is_stale(p.last_reviewed.year, y))
                 .map(|y| fill(&ui.figures.stale, &[("year", &y.to_string())]))
                 .unwrap_or_default(),
         })

@@ -233,12 +233,7 @@ fn finish<'a>(cx: &Cx<'_>, w: &Work<'_>, edition: usize, page: Page<'a>) -> Done
     };
     let mut stored = Stored::new(status, "text/html; charset=utf-8", cache, html.into_bytes());
     if let Page::Section(p, i) = page {
-        let pi = w
-            .site
-            .pathways
-            .iter()
-            .position(|x| std::ptr::eq(x, p))
-            .unwrap_or(0);
+        let pi = w.site.index_of(p);
         if w.docs
             .get(pi, i)
             .is_some_and(docs::SectionDoc::has_self_check)

@@ -312,11 +312,7 @@ pub fn render_unanswered(
         groups: cites.groups(),
     };
     let mut all = docs::Docs::default();
-    let pi = site
-        .pathways
-        .iter()
-        .position(|x| std::ptr::eq(x, p))
-        .unwrap_or(0);
+    let pi = site.index_of(p);
     all.sections.insert((pi, i), section_doc);
     let cx = Cx {
         site,

@@ -1,7 +1,8 @@
 //! Log lines go to standard error in batches: a request appends its line to
 //! a buffer (one short lock, no system call, no thread woken), and a
-//! background thread writes the buffer out every 50 ms, or sooner when it
-//! fills. A slow terminal or disk never holds up a request; if the buffer
+//! background thread writes the buffer out every 50 ms (a request never
+//! wakes it: at the highest rate measured, 50 ms of lines is under 1 MB,
+//! far below the cap). A slow terminal or disk never holds up a request; if the buffer
 //! reaches its cap, lines are dropped and counted, and the count is
 //! written with the next batch.
 //!
@@ -17,8 +18,6 @@ use std::io::Write;
 use std::sync::{Arc, Condvar, Mutex, OnceLock};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-/// Buffered bytes that wake the writer early.
-const SOON: usize = 64 * 1024;
 /// Buffered bytes past which lines are dropped.
 const CAP: usize = 8 * 1024 * 1024;
 /// How often the writer writes.
@@ -100,15 +99,7 @@ fn write_out(shared: &Shared, mut out: impl Write) {
 
 impl Write for Batched {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let mut b = self.shared.state.lock().unwrap_or_else(|p| p.into_inner());
-        if b.bytes.len() + buf.len() > CAP {
-            b.dropped += 1;
-        } else {
-            b.bytes.extend_from_slice(buf);
-            if b.bytes.len() >= SOON {
-                self.shared.wake.notify_one();
-            }
-        }
+        self.line(buf);
         Ok(buf.len())
     }
 
@@ -126,9 +117,6 @@ impl Batched {
             return;
         }
         b.bytes.extend_from_slice(line);
-        if b.bytes.len() >= SOON {
-            self.shared.wake.notify_one();
-        }
     }
 }
 

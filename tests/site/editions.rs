@@ -243,3 +243,25 @@ async fn only_an_editions_own_search_page_searches() {
         }
     }
 }
+
+#[tokio::test]
+async fn each_editions_share_image_has_a_path_of_its_own() {
+    let s = bilingual();
+    let state = s.state();
+    let mut images = Vec::new();
+    for path in ["/pathways/demo", "/es/pathways/demo"] {
+        let doc = get_from(&state, path).await.html();
+        let image = attrs(&doc, "meta[property=\"og:image\"]", "content");
+        let [image] = image.as_slice() else {
+            panic!("{path}: {image:?}")
+        };
+        let at = image.find("/og/").unwrap_or_else(|| panic!("{image}"));
+        let image_path = &image[at..];
+        assert!(!image_path.contains("//"), "{image}");
+        let got = get_from(&state, image_path).await;
+        assert_eq!(got.status, StatusCode::OK, "{image}");
+        assert_eq!(got.header("content-type"), "image/png", "{image}");
+        images.push(image_path.to_string());
+    }
+    assert_ne!(images[0], images[1]);
+}

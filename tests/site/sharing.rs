@@ -56,7 +56,13 @@ async fn every_page_kind_has_canonical_open_graph_and_card_tags() {
             meta(&doc, "og:description").chars().count() <= 200,
             "{path}"
         );
-        assert!(meta(&doc, "og:image").starts_with(&format!("{BASE}/og/")));
+        let image = meta(&doc, "og:image");
+        let image_path = image
+            .strip_prefix(BASE)
+            .unwrap_or_else(|| panic!("{path}: {image}"));
+        assert!(image_path.starts_with("/og/"), "{path}: {image}");
+        assert!(!image_path.contains("//"), "{path}: {image}");
+        assert!(image_path.ends_with(".png"), "{path}: {image}");
     }
 }
 

@@ -8,9 +8,6 @@ use crate::diag::SourceFile;
 use std::collections::BTreeMap;
 use toml::Spanned;
 
-/// A figure older than this many years before `last_reviewed` is flagged.
-pub(super) const STALE_YEARS: i32 = 3;
-
 impl Loader {
     /// Sort a figure list newest first; two entries for one year is an error.
     pub(super) fn newest_first_unique<T>(
@@ -56,11 +53,11 @@ impl Loader {
                 format!("{y} is not a plausible data year"),
             ));
         } else if let Some(review) = review
-            && review - y > STALE_YEARS
+            && crate::content::figures::is_stale(review, y)
         {
             self.push(file.warning(
                 year.span().start,
-                format!("figure may be out of date: its data year {y} is more than {STALE_YEARS} years before last_reviewed ({review}); pages say how old it is, but look for a newer figure"),
+                format!("figure may be out of date: its data year {y} is more than {} years before last_reviewed ({review}); pages say how old it is, but look for a newer figure", crate::content::figures::STALE_YEARS),
             ));
         }
     }

@@ -48,6 +48,7 @@ impl Loader {
         &mut self,
         file: &SourceFile,
         what: &str,
+        table: &str,
         english: impl Iterator<Item = &'a str>,
         words: &BTreeMap<String, impl Sized>,
     ) {
@@ -56,7 +57,7 @@ impl Loader {
             if !words.contains_key(*id) {
                 self.push(file_error(
                     &file.path,
-                    format!("the {what} `{id}` has no translation here; add `[{what}s.{id}]`"),
+                    format!("the {what} `{id}` has no translation here; add `[{table}.{id}]`"),
                 ));
             }
         }
@@ -122,6 +123,7 @@ impl Loader {
             self.same_ids(
                 &file,
                 "term",
+                "terms",
                 en.glossary.iter().map(|t| t.id.as_str()),
                 &w.terms,
             );
@@ -194,11 +196,13 @@ impl Loader {
             self.same_ids(
                 &file,
                 "occupation",
+                "occupations",
                 current.iter().map(String::as_str),
                 &w.occupations,
             );
             self.same_ids(
                 &file,
+                "history",
                 "history",
                 past.iter().map(String::as_str),
                 &w.history,
@@ -251,8 +255,20 @@ impl Loader {
         {
             let levels: Vec<String> = map.levels.iter().map(|l| l.id.clone()).collect();
             let titles: Vec<String> = map.titles.iter().map(|t| t.id.clone()).collect();
-            self.same_ids(&file, "level", levels.iter().map(String::as_str), &w.levels);
-            self.same_ids(&file, "title", titles.iter().map(String::as_str), &w.titles);
+            self.same_ids(
+                &file,
+                "level",
+                "levels",
+                levels.iter().map(String::as_str),
+                &w.levels,
+            );
+            self.same_ids(
+                &file,
+                "title",
+                "titles",
+                titles.iter().map(String::as_str),
+                &w.titles,
+            );
             for l in &mut map.levels {
                 if let Some(lw) = w.levels.get(&l.id) {
                     l.name.clone_from(&lw.name);
@@ -282,6 +298,7 @@ impl Loader {
                 self.same_ids(
                     &file,
                     "statement",
+                    "statements",
                     ids.iter().map(String::as_str),
                     &w.statements,
                 );
