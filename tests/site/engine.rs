@@ -61,6 +61,20 @@ fn renamed_sample() -> (Scratch, Vec<(String, String)>) {
     (s, renames)
 }
 
+/// A stored page as a reader gets it: 200 (the 404 page 404) with one h1.
+async fn served_whole(state: &pathways::AppState, path: &str) -> scraper::Html {
+    let got = get_from(state, path).await;
+    let want = if path == "/404" {
+        StatusCode::NOT_FOUND
+    } else {
+        StatusCode::OK
+    };
+    assert_eq!(got.status, want, "{path}");
+    let doc = got.html();
+    assert_eq!(doc.select(&sel("h1")).count(), 1, "{path}");
+    doc
+}
+
 const HIM_DIR: &str = "/health-information-management";
 
 #[tokio::test]
@@ -76,14 +90,7 @@ async fn a_pathway_with_every_section_renamed_builds_and_serves_every_page() {
     // The same pages as the sample, at their new addresses.
     assert_eq!(pages.len(), html_pages(&sample_state().current()).len());
     for path in &pages {
-        let got = get_from(&state, path).await;
-        let want = if path == "/404" {
-            StatusCode::NOT_FOUND
-        } else {
-            StatusCode::OK
-        };
-        assert_eq!(got.status, want, "{path}");
-        assert_eq!(got.html().select(&sel("h1")).count(), 1, "{path}");
+        served_whole(&state, path).await;
     }
     for (old, new) in &renames {
         assert!(pages.contains(&format!("{HIM}/{new}")), "{new} is a page");
@@ -191,15 +198,7 @@ async fn a_pathway_with_no_self_check_and_no_career_map_renders_every_page_witho
     assert!(!pages.iter().any(|p| p.contains("career-map")), "{pages:?}");
     assert_eq!(self_check_path(&loaded, "demo"), None);
     for path in &pages {
-        let got = get_from(&state, path).await;
-        let want = if path == "/404" {
-            StatusCode::NOT_FOUND
-        } else {
-            StatusCode::OK
-        };
-        assert_eq!(got.status, want, "{path}");
-        let doc = got.html();
-        assert_eq!(doc.select(&sel("h1")).count(), 1, "{path}");
+        let doc = served_whole(&state, path).await;
         assert_eq!(doc.select(&sel("form.self-check")).count(), 0, "{path}");
         let links = attrs(&doc, "a", "href");
         assert!(

@@ -24,33 +24,37 @@ fn state() -> pathways::AppState {
     crate::helpers::sample_state()
 }
 
-/// The real server, started once for the whole binary on its own thread and
-/// runtime (each `#[tokio::test]` has a runtime of its own that ends with
-/// the test). It stops when the test process exits.
+/// The real server, started once for the whole binary with the default
+/// limits. It stops when the test process exits.
 fn addr() -> SocketAddr {
     static ADDR: OnceLock<SocketAddr> = OnceLock::new();
-    *ADDR.get_or_init(|| {
-        let state = state();
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-                .expect("runtime");
-            rt.block_on(async move {
-                let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-                    .await
-                    .expect("bind 127.0.0.1:0");
-                tx.send(listener.local_addr().expect("local addr"))
-                    .expect("send addr");
-                let app = pathways::app(state);
-                pathways::server::serve(listener, app, std::future::pending::<()>()).await;
-            });
+    *ADDR.get_or_init(|| server_with(pathways::server::Limits::default()))
+}
+
+/// A real server with `limits` on a port of its own, on its own thread and
+/// runtime (each `#[tokio::test]` has a runtime of its own that ends with
+/// the test).
+fn server_with(limits: pathways::server::Limits) -> SocketAddr {
+    let state = state();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("runtime");
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                .await
+                .expect("bind 127.0.0.1:0");
+            tx.send(listener.local_addr().expect("local addr"))
+                .expect("send addr");
+            let app = pathways::app(state);
+            pathways::server::serve_with(listener, app, std::future::pending::<()>(), limits).await;
         });
-        rx.recv_timeout(Duration::from_secs(60))
-            .expect("the server started")
-    })
+    });
+    rx.recv_timeout(Duration::from_secs(60))
+        .expect("the server started")
 }
 
 /// What came back on a raw connection.
@@ -210,7 +214,9 @@ fn too_large(what: &str, r: &Raw) {
 fn not_found(what: &str, r: &Raw) {
     expect(what, r, 404);
     let text = r.text();
-    assert!(text.contains("<h1"), "{what}: not the site's 404 page");
+    let doc = scraper::Html::parse_document(&text);
+    let count = |css: &str| doc.select(&scraper::Selector::parse(css).unwrap()).count();
+    assert_eq!(count("main#main h1"), 1, "{what}: not the site's 404 page");
     for secret in ["[package]", "[dependencies]", "root:x:0:0"] {
         assert!(!text.contains(secret), "{what}: leaked {secret:?}");
     }

@@ -3,35 +3,11 @@
 //! knowledge and its oddities, and slow or silent clients cut off at the
 //! idle timer.
 
-use super::{READ_TIMEOUT, addr, expect, raw, raw_with, state};
+use super::{READ_TIMEOUT, addr, expect, raw, raw_with, server_with};
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::net::TcpStream;
-
-/// A server of its own with short limits, for the idle and cap tests.
-fn server_with(limits: pathways::server::Limits) -> SocketAddr {
-    let state = state();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .expect("runtime");
-        rt.block_on(async move {
-            let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-                .await
-                .expect("bind 127.0.0.1:0");
-            tx.send(listener.local_addr().expect("local addr"))
-                .expect("send addr");
-            let app = pathways::app(state);
-            pathways::server::serve_with(listener, app, std::future::pending::<()>(), limits).await;
-        });
-    });
-    rx.recv_timeout(Duration::from_secs(60))
-        .expect("the server started")
-}
 
 /// An h2c connection (prior knowledge) that has made one request for
 /// `/healthz` and read the answer's first frame.

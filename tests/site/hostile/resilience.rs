@@ -47,9 +47,21 @@ async fn a_panic_becomes_the_styled_500_page() {
     );
     let body = res.into_body().collect().await.expect("body").to_bytes();
     let text = String::from_utf8(body.to_vec()).expect("UTF-8");
-    assert!(text.contains("<h1>"), "not the site layout:\n{text}");
-    assert!(text.contains("<html"), "not a whole page");
-    assert!(text.contains("/static/"), "no site stylesheet");
+    let doc = scraper::Html::parse_document(&text);
+    let all = |css: &str| -> Vec<scraper::ElementRef<'_>> {
+        doc.select(&scraper::Selector::parse(css).unwrap())
+            .collect()
+    };
+    assert_eq!(all("main#main h1").len(), 1, "not the site layout:\n{text}");
+    let sheets = all("link[rel=stylesheet]");
+    assert!(
+        !sheets.is_empty()
+            && sheets.iter().all(|l| l
+                .value()
+                .attr("href")
+                .is_some_and(|h| h.starts_with("/static/"))),
+        "no site stylesheet"
+    );
     assert!(!text.contains("boom"), "the panic message leaked:\n{text}");
     assert!(!text.contains("panicked"));
 }

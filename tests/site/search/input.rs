@@ -42,14 +42,9 @@ async fn a_query_over_two_hundred_characters_is_cut_with_a_note() {
     assert_eq!(a.status, StatusCode::OK);
     assert!(a.text().contains("longer than 200 characters"));
     let html = a.html();
-    let value = html
-        .select(&sel("main input[name=q]"))
-        .next()
-        .unwrap()
-        .value()
-        .attr("value")
-        .unwrap()
-        .to_string();
+    let [value] = &attrs(&html, "main input[name=q]", "value")[..] else {
+        panic!("one search box with a value")
+    };
     assert!(value.chars().count() <= 200, "{}", value.len());
     assert!(!result_links(&html).is_empty());
 }
@@ -120,14 +115,9 @@ async fn a_script_in_the_query_is_escaped_everywhere() {
                 .all(|s| !s.inner_html().contains("alert")),
             "{q}"
         );
-        let value = html
-            .select(&sel("main input[name=q]"))
-            .next()
-            .unwrap()
-            .value()
-            .attr("value")
-            .unwrap()
-            .to_string();
-        assert_eq!(value, *q);
+        let [value] = &attrs(&html, "main input[name=q]", "value")[..] else {
+            panic!("{q}: one search box with a value")
+        };
+        assert_eq!(value, q);
     }
 }
