@@ -140,7 +140,12 @@ fn serve(args: ServeArgs) -> ExitCode {
             state = state.for_editors();
         }
         let current = state.current();
-        std::thread::spawn(move || current.store.warm());
+        let now = state.clone();
+        std::thread::spawn(move || {
+            current
+                .store
+                .warm(|| std::sync::Arc::ptr_eq(&now.current(), &current));
+        });
         tokio::spawn(crate::reload::on_sighup(state.clone(), opts.clone()));
         let _watcher = if args.watch {
             match crate::reload::watch(state.clone(), opts.clone()) {

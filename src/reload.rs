@@ -20,7 +20,11 @@ pub async fn reload(state: &AppState, opts: &Options) -> bool {
         Ok(Ok(loaded)) => {
             let pages = loaded.store.len();
             let warm = state.replace(loaded);
-            std::thread::spawn(move || warm.store.warm());
+            let now = state.clone();
+            std::thread::spawn(move || {
+                warm.store
+                    .warm(|| std::sync::Arc::ptr_eq(&now.current(), &warm));
+            });
             state.set_rejected(None);
             tracing::info!(pages, elapsed = ?started.elapsed(), "content reloaded");
             true

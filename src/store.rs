@@ -276,7 +276,13 @@ impl Store {
         if let Some(p) = self.get(path) {
             return Some(p);
         }
-        let page = Arc::new(self.lazy.get(path)?.make());
+        let lazy = self.lazy.get(path)?;
+        let _drawing = lazy.drawing.lock().unwrap_or_else(|p| p.into_inner());
+        // Another request may have made it while this one waited.
+        if let Some(p) = self.get(path) {
+            return Some(p);
+        }
+        let page = Arc::new(lazy.make());
         self.made.put(path, page.clone());
         Some(page)
     }
@@ -315,12 +321,17 @@ impl Store {
     }
 
     /// On a small site, make every page's brotli body now (run on a
-    /// background thread after start); a big site makes them on demand.
-    pub fn warm(&self) {
+    /// background thread after start), for as long as `still_wanted` says
+    /// this site is the one served; a big site makes them on demand.
+    pub fn warm(&self, still_wanted: impl Fn() -> bool) {
         if self.bytes().1 >= WARM_ALL_BELOW {
             return;
         }
         for page in self.pages.values() {
+            // A reload replaced this site: stop spending time on it.
+            if !still_wanted() {
+                break;
+            }
             page.brotli_now();
         }
         // The encoder's buffers are free now; hand them back.
@@ -348,6 +359,33 @@ mod tests {
             CachePolicy::Page,
             body.to_vec(),
         )
+    }
+
+    #[test]
+    fn a_response_asked_for_by_many_at_once_is_made_once() {
+        use std::sync::atomic::AtomicUsize;
+        let made = Arc::new(AtomicUsize::new(0));
+        let mut store = Store::default();
+        let count = made.clone();
+        store.insert_lazy(
+            "/og/x.png",
+            Lazy::new("image/png", CachePolicy::Immutable, move || {
+                count.fetch_add(1, Ordering::SeqCst);
+                std::thread::sleep(std::time::Duration::from_millis(50));
+                Stored::new(
+                    StatusCode::OK,
+                    "image/png",
+                    CachePolicy::Immutable,
+                    vec![1; 10],
+                )
+            }),
+        );
+        std::thread::scope(|s| {
+            for _ in 0..6 {
+                s.spawn(|| assert!(store.make("/og/x.png").is_some()));
+            }
+        });
+        assert_eq!(made.load(Ordering::SeqCst), 1);
     }
 
     #[test]

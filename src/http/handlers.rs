@@ -28,7 +28,19 @@ pub(super) async fn page(
     let path = uri.path();
     let mut found = loaded.store.get(path);
     if found.is_none() && loaded.store.is_lazy(path) {
-        // Drawn on a blocking thread, then kept in the store's cache.
+        // Drawn on a blocking thread, then kept in the store's cache; at
+        // most one drawing per core at once (a crawler asking for every
+        // image waits here, not in the blocking pool).
+        static DRAWS: std::sync::LazyLock<tokio::sync::Semaphore> =
+            std::sync::LazyLock::new(|| {
+                tokio::sync::Semaphore::new(
+                    std::thread::available_parallelism().map_or(1, |n| n.get()),
+                )
+            });
+        let _turn = DRAWS
+            .acquire()
+            .await
+            .map_err(|e| AppError::Internal(format!("making {path}: {e}")))?;
         let (l, p) = (loaded.clone(), path.to_string());
         found = tokio::task::spawn_blocking(move || l.store.make(&p))
             .await

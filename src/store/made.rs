@@ -14,6 +14,10 @@ pub struct Lazy {
     pub content_type: &'static str,
     pub cache: super::CachePolicy,
     make: Box<dyn Fn() -> Stored + Send + Sync>,
+    /// Held while drawing: requests for the same image at once wait for
+    /// the first drawing and take it from the cache, instead of each
+    /// drawing it again.
+    pub(super) drawing: Mutex<()>,
 }
 
 impl std::fmt::Debug for Lazy {
@@ -32,6 +36,7 @@ impl Lazy {
             content_type,
             cache,
             make: Box::new(make),
+            drawing: Mutex::new(()),
         }
     }
 

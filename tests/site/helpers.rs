@@ -56,7 +56,7 @@ pub(crate) fn sample_state() -> AppState {
         .get_or_init(|| {
             let loaded = pathways::state::build(Path::new(SAMPLE), Path::new("static"), Some(BASE))
                 .unwrap_or_else(|e| panic!("the sample fixture must build:\n{e}"));
-            loaded.store.warm();
+            loaded.store.warm(|| true);
             AppState::new(loaded)
         })
         .clone()
