@@ -70,6 +70,16 @@ fn site_path(site: &Site, path: &str) -> String {
     in_edition(&site.prefix, path)
 }
 
+/// An edition's home page (`prefix` as in `Site::prefix`).
+pub(crate) fn home_path(prefix: &str) -> String {
+    in_edition(prefix, "/")
+}
+
+/// An edition's list of pathways.
+pub(crate) fn pathways_path(prefix: &str) -> String {
+    in_edition(prefix, "/pathways")
+}
+
 /// The same page in another edition: `/pathways/x` ↔ `/es/pathways/x`.
 pub(crate) fn twin(path: &str, from_prefix: &str, to_prefix: &str) -> String {
     let bare = if from_prefix.is_empty() {
@@ -102,8 +112,8 @@ impl<'a> Page<'a> {
     /// The page's path: its canonical URL without the base.
     pub(crate) fn path(&self) -> String {
         match self {
-            Page::Home(s) => site_path(s, "/"),
-            Page::Pathways(s) => site_path(s, "/pathways"),
+            Page::Home(s) => home_path(&s.prefix),
+            Page::Pathways(s) => pathways_path(&s.prefix),
             Page::Glossary(s) => site_path(s, "/glossary"),
             Page::Resources(s) => site_path(s, "/resources"),
             Page::About(s) => site_path(s, "/about"),

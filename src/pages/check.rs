@@ -158,8 +158,9 @@ pub(crate) fn rendered(
             }
         }
     }
+    let glossary = Page::Glossary(site).path();
     for link in links {
-        if let Some(d) = check_link(&link, &anchors, &aliases, assets) {
+        if let Some(d) = check_link(&link, &anchors, &aliases, &glossary, assets) {
             diags.push(link.file.error(link.offset, d));
         }
     }
@@ -169,6 +170,7 @@ fn check_link(
     link: &LinkAt,
     anchors: &HashMap<String, HashSet<&str>>,
     aliases: &HashMap<String, String>,
+    glossary: &str,
     assets: &dyn Fn(&str) -> bool,
 ) -> Option<String> {
     let href = link.href.as_str();
@@ -200,7 +202,7 @@ fn check_link(
     if ids.contains(anchor) {
         return None;
     }
-    Some(if path.ends_with("/glossary") {
+    Some(if path == glossary {
         format!(
             "the glossary has no term `{anchor}`; add it to glossary.toml or fix the link `{href}`"
         )

@@ -208,10 +208,10 @@ impl Meta {
 /// Home › Career pathways › HIM.
 pub(crate) fn pathway_crumbs(ui: &Ui, p: &Pathway) -> Vec<(String, String)> {
     vec![
-        (ui.chrome.home.clone(), registry::in_edition(&p.prefix, "/")),
+        (ui.chrome.home.clone(), registry::home_path(&p.prefix)),
         (
             ui.chrome.nav_pathways.clone(),
-            registry::in_edition(&p.prefix, "/pathways"),
+            registry::pathways_path(&p.prefix),
         ),
         (p.short_title.clone(), registry::pathway_path(p)),
     ]
