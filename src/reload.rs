@@ -63,6 +63,22 @@ pub async fn on_sighup(state: AppState, opts: Options) {
     let _ = (state, opts);
 }
 
+/// Whether a file event changes what a load would read: a write, a
+/// create, a remove or a rename. Reads (open, access, close after
+/// reading) and metadata changes are not edits: the reload's own reads,
+/// `git status` or an editor's file tree must never start a reload.
+pub fn is_edit(kind: &notify_debouncer_full::notify::EventKind) -> bool {
+    use notify_debouncer_full::notify::EventKind;
+    use notify_debouncer_full::notify::event::{AccessKind, AccessMode, ModifyKind};
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) => true,
+        EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        EventKind::Modify(_) => true,
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) | EventKind::Any | EventKind::Other => false,
+    }
+}
+
 /// Watch the content and static folders and reload after changes settle.
 pub fn watch(state: AppState, opts: Options) -> anyhow::Result<impl Drop> {
     use notify_debouncer_full::notify::RecursiveMode;
@@ -72,7 +88,7 @@ pub fn watch(state: AppState, opts: Options) -> anyhow::Result<impl Drop> {
         None,
         move |result: notify_debouncer_full::DebounceEventResult| {
             if let Ok(events) = result
-                && !events.is_empty()
+                && events.iter().any(|e| is_edit(&e.event.kind))
             {
                 let _ = tx.send(());
             }

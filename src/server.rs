@@ -46,6 +46,10 @@ impl Default for Limits {
     }
 }
 
+/// Most HTTP/2 streams open at once on one connection (browsers open
+/// far fewer for a page and its assets; nginx allows 128).
+pub const MAX_STREAMS: u32 = 32;
+
 /// How long an idle connection being closed may take to finish closing.
 const IDLE_BACKSTOP: Duration = Duration::from_secs(1);
 
@@ -97,7 +101,11 @@ pub async fn serve_with(
     builder
         .http2()
         .timer(TokioTimer::new())
-        .keep_alive_interval(Some(Duration::from_secs(30)));
+        .keep_alive_interval(Some(Duration::from_secs(30)))
+        // A client may keep every stream's answer unsent (a flow-control
+        // window of 0); what one connection can hold is at most this many
+        // answers, and stored pages share one plain copy between them.
+        .max_concurrent_streams(MAX_STREAMS);
     let slots = Arc::new(Semaphore::new(limits.max_connections));
     let (stop_tx, stop_rx) = watch::channel(false);
     tokio::pin!(shutdown);

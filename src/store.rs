@@ -19,7 +19,7 @@ use axum::http::{HeaderValue, StatusCode};
 use bytes::Bytes;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, Weak};
 
 /// Brotli quality of stored pages: made once per page, off the request
 /// path, so the smallest output is worth its time (about 17 ms for a
@@ -87,6 +87,11 @@ pub struct Stored {
     hash: u64,
     br: OnceLock<Bytes>,
     br_started: AtomicBool,
+    /// The plain body while some response still holds it: every request
+    /// for it meanwhile shares that one copy (a client that never reads
+    /// its streams cannot make the server unpack a copy per stream), and
+    /// it is freed when the last response carrying it is dropped.
+    plain: Mutex<Weak<[u8]>>,
 }
 
 impl Stored {
@@ -116,17 +121,24 @@ impl Stored {
             hash,
             br: OnceLock::new(),
             br_started: AtomicBool::new(false),
+            plain: Mutex::new(Weak::<[u8; 0]>::new()),
         }
     }
 
-    /// The plain body (decompressed from the stored gzip body).
+    /// The plain body (decompressed from the stored gzip body). Requests
+    /// made while an earlier answer is still in flight share its copy.
     pub fn identity(&self) -> Bytes {
-        if self.gzipped {
-            // The bytes were compressed here, so they decompress.
-            gunzip(&self.body).map(Bytes::from).unwrap_or_default()
-        } else {
-            self.body.clone()
+        if !self.gzipped {
+            return self.body.clone();
         }
+        let mut held = self.plain.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(plain) = held.upgrade() {
+            return Bytes::from_owner(plain);
+        }
+        // The bytes were compressed here, so they decompress.
+        let plain: Arc<[u8]> = gunzip(&self.body).unwrap_or_default().into();
+        *held = Arc::downgrade(&plain);
+        Bytes::from_owner(plain)
     }
 
     /// Length of the plain body.
@@ -400,6 +412,23 @@ mod tests {
         brotli::BrotliDecompress(&mut &p.brotli_now().unwrap()[..], &mut out).unwrap();
         assert_eq!(out, body);
         assert_ne!(etag(&p, Encoding::Brotli), etag(&p, Encoding::Identity));
+    }
+
+    #[test]
+    fn plain_bodies_in_flight_share_one_copy_and_go_when_dropped() {
+        let body = b"<p>plain plain plain</p>".repeat(50);
+        let p = page(&body);
+        let first = p.identity();
+        let copies: Vec<Bytes> = (0..200).map(|_| p.identity()).collect();
+        for c in &copies {
+            assert_eq!(c.as_ptr(), first.as_ptr(), "one unpacked copy for all");
+        }
+        drop((first, copies));
+        assert!(
+            p.plain.lock().unwrap().upgrade().is_none(),
+            "freed after use"
+        );
+        assert_eq!(p.identity(), body);
     }
 
     #[test]

@@ -194,3 +194,60 @@ async fn concurrent_reloads_land_in_order_and_the_newest_content_wins() {
     tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     assert_eq!(pay_title(&state).await, "Version B");
 }
+
+/// Every file under `dir`, read whole (as `git status` or an editor's
+/// file tree would).
+fn read_all(dir: &Path) -> usize {
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            n += read_all(&path);
+        } else {
+            let _ = std::fs::read(&path).unwrap();
+            n += 1;
+        }
+    }
+    n
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn watch_reloads_on_an_edit_and_never_on_reads() {
+    let s = Scratch::of("minimal");
+    let opts = options(&s.dir);
+    let state = AppState::new(Loaded::build(&opts).expect("fixture loads")).for_editors();
+    let first = state.current();
+    let _watch = pathways::reload::watch(state.clone(), opts).expect("watching");
+    // Reads alone, for two seconds: the watcher's debounce is 250 ms, so a
+    // reload triggered by reading (the site's own load reads every file)
+    // would have swapped the site several times.
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(2);
+    while std::time::Instant::now() < until {
+        assert!(read_all(&s.dir) > 3);
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(
+        Arc::ptr_eq(&first, &state.current()),
+        "reading the content must not reload it"
+    );
+    // One real edit reloads once.
+    let pathway = s.dir.join("pathways/demo/pathway.toml");
+    let text = std::fs::read_to_string(&pathway).unwrap();
+    std::fs::write(
+        &pathway,
+        text.replace("A pathway for tests", "An edited pathway"),
+    )
+    .unwrap();
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while Arc::ptr_eq(&first, &state.current()) && std::time::Instant::now() < until {
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let edited = state.current();
+    assert!(!Arc::ptr_eq(&first, &edited), "an edit reloads the site");
+    // And the reload's own reads do not start another.
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    assert!(
+        Arc::ptr_eq(&edited, &state.current()),
+        "a reload must not start the next one"
+    );
+}

@@ -224,3 +224,64 @@ async fn a_slow_second_request_is_cut_off() {
     let text = String::from_utf8_lossy(&got);
     assert!(text.starts_with("HTTP/1.1 200"), "{text}");
 }
+
+/// HTTP/2 with a stream window of 0: a client that never lets the server
+/// send may open only a few streams at once (SETTINGS_MAX_CONCURRENT_STREAMS),
+/// so the answers one connection can make the server hold are bounded; the
+/// rest are refused, not queued in memory.
+#[tokio::test]
+async fn http2_streams_held_unsent_are_capped() {
+    let mut stream = TcpStream::connect(addr()).await.expect("connect");
+    let mut out = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".to_vec();
+    // SETTINGS: INITIAL_WINDOW_SIZE (4) = 0.
+    out.extend_from_slice(&[0, 0, 6, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0]);
+    let path = b"/pathways/health-information-management/print/all";
+    for i in 0..100u32 {
+        let id = 2 * i + 1;
+        // GET, http, :path and :authority as literals without indexing.
+        let mut block = vec![0x82, 0x86, 0x04, path.len() as u8];
+        block.extend_from_slice(path);
+        block.extend_from_slice(&[0x01, 9]);
+        block.extend_from_slice(b"localhost");
+        out.extend_from_slice(&[0, 0, block.len() as u8, 1, 0x05]);
+        out.extend_from_slice(&id.to_be_bytes());
+        out.extend_from_slice(&block);
+    }
+    stream.write_all(&out).await.expect("write");
+    // Read frames for a second: count the streams answered with HEADERS
+    // and find the server's stream limit.
+    let mut got = Vec::new();
+    let mut buf = [0u8; 16384];
+    let until = Instant::now() + Duration::from_secs(1);
+    while let Ok(Ok(n)) = tokio::time::timeout_at(until.into(), stream.read(&mut buf)).await {
+        if n == 0 {
+            break;
+        }
+        got.extend_from_slice(&buf[..n]);
+    }
+    let (mut at, mut answered, mut limit) = (0, 0, None);
+    while at + 9 <= got.len() {
+        let len = (usize::from(got[at]) << 16)
+            | (usize::from(got[at + 1]) << 8)
+            | usize::from(got[at + 2]);
+        let (kind, flags) = (got[at + 3], got[at + 4]);
+        let payload = &got[(at + 9).min(got.len())..(at + 9 + len).min(got.len())];
+        if kind == 1 {
+            answered += 1;
+        } else if kind == 4 && flags & 1 == 0 {
+            for s in payload.chunks_exact(6) {
+                if s[..2] == [0, 3] {
+                    limit = Some(u32::from_be_bytes([s[2], s[3], s[4], s[5]]));
+                }
+            }
+        }
+        at += 9 + len;
+    }
+    let limit = limit.expect("the server states its stream limit");
+    assert!(limit <= 32, "the server allows {limit} streams at once");
+    assert!(
+        answered <= limit as usize,
+        "{answered} answers held for a client that reads none (limit {limit})"
+    );
+    assert!(answered > 0, "the first streams are answered");
+}
