@@ -16,6 +16,7 @@ mod extras;
 pub(crate) mod figures;
 mod load;
 pub(crate) mod model;
+pub mod oews;
 pub(crate) mod ui;
 pub(crate) mod words;
 
@@ -40,6 +41,8 @@ pub struct Site {
     pub prefix: String,
     pub about: About,
     pub baseline: Baseline,
+    /// BLS's OEWS estimates (`content/oews/`), shared by every edition.
+    pub oews: Option<Arc<oews::Oews>>,
     pub sources: BTreeMap<String, Source>,
     pub glossary: Vec<Term>,
     pub resources: Vec<Resource>,
@@ -249,6 +252,8 @@ pub struct Group {
     /// Newest first.
     pub pay: Vec<Pay>,
     pub jobs: Vec<Count>,
+    /// OEWS wage and salary jobs (not the Handbook's `jobs`).
+    pub employment: Vec<Count>,
     pub growth: Vec<Growth>,
     pub openings: Vec<Count>,
     pub industries: Vec<Industry>,

@@ -12,6 +12,7 @@ mod extras;
 mod figures;
 mod files;
 mod i18n;
+mod oews;
 mod pathway;
 mod site;
 

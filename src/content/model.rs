@@ -28,6 +28,17 @@ pub(crate) struct SiteFile {
     pub(crate) about: AboutFile,
     /// Figures for all occupations together, the baseline of comparisons.
     pub(crate) all_occupations: BaselineFile,
+    /// BLS's OEWS files in `content/oews/`: the source every figure read
+    /// from them cites.
+    pub(crate) oews: Option<OewsFile>,
+}
+
+/// `[oews]` in site.toml.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct OewsFile {
+    /// An id from sources.toml; its `edition` names the files' May year.
+    pub(crate) source: Spanned<String>,
 }
 
 /// `[about]` in site.toml.

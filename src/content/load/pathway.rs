@@ -4,6 +4,7 @@
 use super::Loader;
 use crate::content::figures::{self, FigureName};
 use crate::content::model::{self, PathwayFile};
+use crate::content::oews::{Datatype, Oews, Value};
 use crate::content::{
     Count, Date, Education, Group, Growth, Industry, Link, LinkRef, Pathway, Pay, Site, Source,
 };
@@ -77,7 +78,12 @@ impl Loader {
             }
             // History is old on purpose: no age warning.
             let review = if is_history { None } else { review_year };
-            groups.push(self.group(&file, &site.sources, g, is_history, review));
+            let oews = site.oews.clone();
+            let mut group = self.group(&file, &site.sources, g, is_history, review);
+            if let (Some(oews), false) = (oews, is_history) {
+                self.figures_from_oews(&file, &oews, &mut group);
+            }
+            groups.push(group);
         }
         if !groups.iter().any(|g| !g.history) {
             self.push(file.error(0, "a pathway needs at least one [[occupations]] entry"));
@@ -273,12 +279,87 @@ impl Loader {
             entry_education,
             pay,
             jobs,
+            employment: Vec::new(),
             growth,
             openings,
             industries,
         }
     }
+
+    /// An occupation's national figures of the OEWS year, from the files:
+    /// pay (median, hourly, 10th and 90th percentiles), wage and salary
+    /// jobs, and where the jobs are by industry. A figure typed by hand for
+    /// that May year or later is an error: the files are the one source.
+    fn figures_from_oews(&mut self, file: &SourceFile, oews: &Oews, group: &mut Group) {
+        let Some(soc) = group.soc.clone() else {
+            return;
+        };
+        let soc_at = file.find_from(
+            file.find_from(0, &format!("id = \"{}\"", group.id)),
+            &format!("\"{soc}\""),
+        );
+        let Some(nation) = oews.nation(&soc).filter(|_| oews.has(&soc)) else {
+            self.push(file.error(soc_at, format!("the OEWS files in content/oews/ have no national estimates for {soc}; add the occupation's rows (`pathways trim-oews` keeps every SOC code the pathways name) or fix the code")));
+            return;
+        };
+        if let Some(typed) = group.pay.iter().find(|p| p.year >= oews.year) {
+            let at = file.find_from(soc_at, &format!("year = {}", typed.year));
+            self.push(file.error(at, format!("pay of May {} for {soc} comes from the OEWS files (May {}); remove this entry and keep only older years", typed.year, oews.year)));
+        }
+        let year = oews.year;
+        let source = oews.source.clone();
+        if let Some(annual) = nation.whole(Datatype::AnnualMedian) {
+            let (p10, p90) = match (
+                nation.whole(Datatype::Annual10),
+                nation.whole(Datatype::Annual90),
+            ) {
+                (Some(lo), Some(hi)) => (Some(lo), Some(hi)),
+                _ => (None, None),
+            };
+            group.pay.insert(
+                0,
+                Pay {
+                    annual,
+                    hourly: nation.get(Datatype::HourlyMedian).and_then(Value::exact),
+                    p10,
+                    p90,
+                    year,
+                    source: source.clone(),
+                },
+            );
+        }
+        if let Some(value) = nation.whole(Datatype::Employment) {
+            group.employment.push(Count {
+                value,
+                year,
+                source: source.clone(),
+            });
+        }
+        let by_industry = oews.by_industry(&soc, INDUSTRY_LEVEL);
+        if !by_industry.is_empty() {
+            group.industries.retain(|i| i.year < year);
+            let mut fresh: Vec<Industry> = by_industry
+                .into_iter()
+                .filter_map(|(ind, e)| {
+                    Some(Industry {
+                        name: ind.name.clone(),
+                        jobs: e.whole(Datatype::Employment)?,
+                        year,
+                        source: source.clone(),
+                    })
+                })
+                .take(INDUSTRIES_SHOWN)
+                .collect();
+            fresh.append(&mut group.industries);
+            group.industries = fresh;
+        }
+    }
 }
+
+/// The industries of an occupation shown from the OEWS files: BLS's
+/// four-digit industries (display level 4), the largest first.
+const INDUSTRY_LEVEL: u8 = 4;
+const INDUSTRIES_SHOWN: usize = 5;
 
 fn is_soc(soc: &str) -> bool {
     soc.len() == 7

@@ -64,7 +64,11 @@ impl Loader {
                 langs.push(code.clone());
             }
         }
-        let baseline = self.baseline(&site_src, &sources, raw.all_occupations);
+        let oews = self.oews_for(&site_src, &sources, raw.oews.as_ref());
+        let mut baseline = self.baseline(&site_src, &sources, raw.all_occupations);
+        if let Some(o) = &oews {
+            self.baseline_from_oews(&site_src, o, &mut baseline);
+        }
         let mut site = Site {
             name: raw.name,
             tagline: raw.tagline,
@@ -79,6 +83,7 @@ impl Loader {
                 report_text: raw.about.report_text,
             },
             baseline,
+            oews: oews.map(std::sync::Arc::new),
             sources,
             glossary: glossary.unwrap_or_default(),
             resources: resources.unwrap_or_default(),
@@ -89,6 +94,84 @@ impl Loader {
         };
         site.pathways = self.pathways(&mut site);
         Some((site, langs))
+    }
+
+    /// The OEWS files, when `content/oews/` exists: `[oews]` in site.toml
+    /// names their source, whose edition must name their May year.
+    fn oews_for(
+        &mut self,
+        file: &SourceFile,
+        sources: &BTreeMap<String, Source>,
+        config: Option<&model::OewsFile>,
+    ) -> Option<crate::content::oews::Oews> {
+        let folder = self.root.join(super::oews::FOLDER);
+        let Some(config) = config else {
+            if folder.is_dir() {
+                self.push(file.error(0, "content/oews/ holds BLS's OEWS files, so add `[oews]` with `source = \"<id from sources.toml>\"` to say where they come from"));
+            }
+            return None;
+        };
+        let id = config.source.get_ref();
+        let Some(source) = sources.get(id) else {
+            self.push(file.error(
+                config.source.span().start,
+                format!("the source `{id}` is not in sources.toml"),
+            ));
+            return None;
+        };
+        if !folder.is_dir() {
+            self.push(file.error(config.source.span().start, "`[oews]` is set, but content/oews/ is missing; put BLS's files there (see `pathways trim-oews`)"));
+            return None;
+        }
+        let oews = self.oews(id)?;
+        let year = oews.year.to_string();
+        let edition = source.edition.as_deref().unwrap_or("");
+        if !edition.contains(&year) {
+            let sources_file = self.root.join("sources.toml");
+            let text = fs::read_to_string(&sources_file).unwrap_or_default();
+            let src = SourceFile::new(&sources_file, text);
+            let at = src.find_from(src.find_from(0, &format!("[{id}]")), "edition");
+            self.push(src.error(at, format!("the OEWS files are for May {year}, but this source's edition is `{edition}`; write `edition = \"May {year}\"` so every figure names the year it describes")));
+        }
+        Some(oews)
+    }
+
+    /// The all-occupations median of the OEWS year comes from the files;
+    /// site.toml keeps only older years.
+    fn baseline_from_oews(
+        &mut self,
+        file: &SourceFile,
+        oews: &crate::content::oews::Oews,
+        baseline: &mut Baseline,
+    ) {
+        use crate::content::oews::{ALL_SOC, Datatype};
+        if let Some(typed) = baseline.pay.iter().find(|p| p.year >= oews.year) {
+            let at = file.find_from(
+                file.find_from(0, "[[all_occupations.pay]]"),
+                &format!("year = {}", typed.year),
+            );
+            self.push(file.error(at, format!("the all-occupations pay of May {} comes from the OEWS files in content/oews/ (May {}); remove this entry", typed.year, oews.year)));
+            return;
+        }
+        let Some(all) = oews.nation(ALL_SOC) else {
+            self.push(file.error(0, format!("the OEWS files have no national estimate for all occupations ({ALL_SOC}); every comparison needs it")));
+            return;
+        };
+        if let Some(annual) = all.whole(Datatype::AnnualMedian) {
+            baseline.pay.insert(
+                0,
+                Pay {
+                    annual,
+                    hourly: all
+                        .get(Datatype::HourlyMedian)
+                        .and_then(crate::content::oews::Value::exact),
+                    p10: None,
+                    p90: None,
+                    year: oews.year,
+                    source: oews.source.clone(),
+                },
+            );
+        }
     }
 
     /// `ui/<lang>.toml`: the interface words.

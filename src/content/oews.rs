@@ -1,0 +1,289 @@
+//! BLS's Occupational Employment and Wage Statistics (OEWS), read from
+//! BLS's own flat files (`content/oews/oe.*`): one May year of estimates
+//! for every area (nation, states and territories, metropolitan and
+//! nonmetropolitan areas) and, nationally, by industry. Nothing here is
+//! typed by hand: an editor refreshes every figure by replacing the files.
+//!
+//! A value BLS did not publish stays [`Value::NotReleased`]; a top-coded
+//! wage (footnote 5) is [`Value::AtLeast`]; a series with no row is `None`.
+//! Pages say each in words, never as 0 or a guess.
+
+use std::collections::HashMap;
+
+/// The datatypes of an OEWS series (the last two digits of its id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Datatype {
+    Employment = 1,
+    HourlyMedian = 8,
+    Annual10 = 11,
+    Annual25 = 12,
+    AnnualMedian = 13,
+    Annual75 = 14,
+    Annual90 = 15,
+    PerThousand = 16,
+    LocationQuotient = 17,
+}
+
+/// How many datatypes BLS publishes (01 to 17).
+pub const DATATYPES: usize = 17;
+
+/// One estimate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Value {
+    Published(f64),
+    /// BLS did not release it (`-`, footnote 8 and the like).
+    NotReleased,
+    /// Top-coded: at least this much (footnote 5).
+    AtLeast(f64),
+}
+
+impl Value {
+    /// The number, when BLS published one exactly.
+    pub fn exact(self) -> Option<f64> {
+        match self {
+            Value::Published(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+/// The estimates of one occupation in one area and industry.
+#[derive(Debug, Clone)]
+pub struct Estimates {
+    values: [Option<Value>; DATATYPES],
+}
+
+impl Default for Estimates {
+    fn default() -> Self {
+        Self {
+            values: [None; DATATYPES],
+        }
+    }
+}
+
+impl Estimates {
+    /// `None` when the file has no row for this datatype.
+    pub fn get(&self, d: Datatype) -> Option<Value> {
+        self.values[d as usize - 1]
+    }
+
+    pub(crate) fn set(&mut self, datatype: usize, v: Value) -> bool {
+        let slot = &mut self.values[datatype - 1];
+        let fresh = slot.is_none();
+        *slot = Some(v);
+        fresh
+    }
+
+    /// A published value as a whole number (wages, counts).
+    pub fn whole(&self, d: Datatype) -> Option<u32> {
+        self.get(d)?
+            .exact()
+            .filter(|v| v.is_finite() && *v >= 0.0 && *v <= f64::from(u32::MAX))
+            .map(|v| v.round() as u32)
+    }
+}
+
+/// What kind of area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AreaKind {
+    National,
+    /// A state, the District of Columbia or a territory.
+    State,
+    /// A metropolitan or nonmetropolitan area.
+    Metro,
+}
+
+/// An OEWS area.
+#[derive(Debug, Clone)]
+pub struct Area {
+    /// BLS's 7-digit area code.
+    pub code: String,
+    pub kind: AreaKind,
+    /// The FIPS code of its state (of its principal state, for an area
+    /// that crosses state lines).
+    pub fips: String,
+    pub name: String,
+    /// The area's URL segment, from its name (`new-york`).
+    pub slug: String,
+}
+
+/// An occupation in the files.
+#[derive(Debug, Clone)]
+pub struct Occupation {
+    /// `29-2072`; `00-0000` is all occupations.
+    pub soc: String,
+    pub name: String,
+}
+
+/// An industry in the files.
+#[derive(Debug, Clone)]
+pub struct IndustryName {
+    pub code: String,
+    pub name: String,
+    /// BLS's display level: 0 cross-industry, 2 sector, 3 to 5 narrower.
+    pub level: u8,
+}
+
+/// The SOC code of all occupations together.
+pub const ALL_SOC: &str = "00-0000";
+/// The industry code of cross-industry estimates.
+pub const ALL_INDUSTRIES: &str = "000000";
+
+/// One May release of OEWS estimates.
+#[derive(Debug, Clone, Default)]
+pub struct Oews {
+    /// The May year of every estimate.
+    pub year: i32,
+    /// The source id (in sources.toml) every figure cites.
+    pub source: String,
+    pub areas: Vec<Area>,
+    pub occupations: Vec<Occupation>,
+    pub industries: Vec<IndustryName>,
+    /// (area, occupation, industry) indexes → estimates.
+    pub(crate) cells: HashMap<(u16, u16, u16), Estimates>,
+}
+
+impl Oews {
+    pub fn occupation_index(&self, soc: &str) -> Option<usize> {
+        self.occupations.iter().position(|o| o.soc == soc)
+    }
+
+    fn industry_index(&self, code: &str) -> Option<usize> {
+        self.industries.iter().position(|i| i.code == code)
+    }
+
+    /// Cross-industry estimates of `soc` in the area at `area`.
+    pub fn get(&self, area: usize, soc: &str) -> Option<&Estimates> {
+        let occ = self.occupation_index(soc)?;
+        let ind = self.industry_index(ALL_INDUSTRIES)?;
+        self.cells.get(&(area as u16, occ as u16, ind as u16))
+    }
+
+    /// Whether the files hold any estimate of `soc` at all.
+    pub fn has(&self, soc: &str) -> bool {
+        self.occupation_index(soc)
+            .is_some_and(|occ| self.cells.keys().any(|&(_, o, _)| usize::from(o) == occ))
+    }
+
+    /// The national area's index.
+    pub fn national(&self) -> Option<usize> {
+        self.areas.iter().position(|a| a.kind == AreaKind::National)
+    }
+
+    /// Cross-industry national estimates of `soc`.
+    pub fn nation(&self, soc: &str) -> Option<&Estimates> {
+        self.get(self.national()?, soc)
+    }
+
+    /// States, DC and territories, by name.
+    pub fn states(&self) -> Vec<(usize, &Area)> {
+        let mut out: Vec<(usize, &Area)> = self
+            .areas
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.kind == AreaKind::State)
+            .collect();
+        out.sort_by(|a, b| a.1.name.cmp(&b.1.name));
+        out
+    }
+
+    /// The state with this URL segment.
+    pub fn state_by_slug(&self, slug: &str) -> Option<usize> {
+        self.areas
+            .iter()
+            .position(|a| a.kind == AreaKind::State && a.slug == slug)
+    }
+
+    /// The metropolitan and nonmetropolitan areas in a state: those whose
+    /// principal state it is, and those whose name lists its postal code
+    /// (`Allentown-Bethlehem-Easton, PA-NJ` is in New Jersey too).
+    pub fn metros_of(&self, state: usize, postal: Option<&str>) -> Vec<(usize, &Area)> {
+        let fips = &self.areas[state].fips;
+        let mut out: Vec<(usize, &Area)> = self
+            .areas
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.kind == AreaKind::Metro)
+            .filter(|(_, a)| {
+                &a.fips == fips
+                    || postal.is_some_and(|p| {
+                        a.name
+                            .rsplit_once(", ")
+                            .is_some_and(|(_, codes)| codes.split('-').any(|c| c == p))
+                    })
+            })
+            .collect();
+        out.sort_by(|a, b| a.1.name.cmp(&b.1.name));
+        out
+    }
+
+    /// National estimates of `soc` by industry at one display level,
+    /// largest employment first.
+    pub fn by_industry(&self, soc: &str, level: u8) -> Vec<(&IndustryName, &Estimates)> {
+        let (Some(occ), Some(nation)) = (self.occupation_index(soc), self.national()) else {
+            return Vec::new();
+        };
+        let mut out: Vec<(&IndustryName, &Estimates)> = self
+            .cells
+            .iter()
+            .filter(|((a, o, _), _)| usize::from(*a) == nation && usize::from(*o) == occ)
+            .filter_map(|((_, _, i), e)| {
+                let ind = &self.industries[usize::from(*i)];
+                (ind.level == level && !self.is_ownership_split(ind)).then_some((ind, e))
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            let jobs = |e: &Estimates| e.whole(Datatype::Employment).unwrap_or(0);
+            jobs(b.1)
+                .cmp(&jobs(a.1))
+                .then_with(|| a.0.name.cmp(&b.0.name))
+        });
+        out
+    }
+}
+
+impl Oews {
+    /// An industry split by ownership (`611002 Educational Services, State
+    /// Government Owned` under `611000`): it overlaps its parent, so lists
+    /// of industries leave it out. BLS codes such a split by putting a
+    /// digit in place of its parent's last `0`.
+    fn is_ownership_split(&self, ind: &IndustryName) -> bool {
+        let Some(last) = ind.code.chars().last() else {
+            return false;
+        };
+        if !('1'..='9').contains(&last) {
+            return false;
+        }
+        let parent = format!("{}0", &ind.code[..ind.code.len() - 1]);
+        self.industries.iter().any(|i| i.code == parent)
+    }
+}
+
+/// A URL segment from a place name: `District of Columbia` →
+/// `district-of-columbia`.
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_lowercase_words_joined_by_hyphens() {
+        assert_eq!(slug("District of Columbia"), "district-of-columbia");
+        assert_eq!(slug("Virgin Islands"), "virgin-islands");
+        assert_eq!(slug("Texas"), "texas");
+    }
+}
