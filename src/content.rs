@@ -43,6 +43,8 @@ pub struct Site {
     pub baseline: Baseline,
     /// BLS's OEWS estimates (`content/oews/`), shared by every edition.
     pub oews: Option<Arc<oews::Oews>>,
+    /// Each state's square on the tile map and its name in this edition.
+    pub places: Vec<Place>,
     pub sources: BTreeMap<String, Source>,
     pub glossary: Vec<Term>,
     pub resources: Vec<Resource>,
@@ -71,6 +73,17 @@ impl Site {
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base_url)
     }
+}
+
+/// A state, DC or territory on the tile map (`content/places.toml`).
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub fips: String,
+    pub postal: String,
+    pub row: u8,
+    pub col: u8,
+    /// Its name in this edition, when it differs from BLS's.
+    pub name: Option<String>,
 }
 
 /// Who publishes the site (the About page).
@@ -218,6 +231,8 @@ pub struct Pathway {
     pub first_steps: Vec<Link>,
     /// Headings of sections the one-sheet handout shows: (section slug, id).
     pub handout: Vec<(String, String)>,
+    /// Has pay-by-state pages: the OEWS files hold one of its occupations.
+    pub state_pay: bool,
 }
 
 impl Pathway {

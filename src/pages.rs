@@ -35,6 +35,7 @@ pub(crate) mod render;
 pub mod search;
 pub mod selfcheck;
 pub(crate) mod sitemap;
+pub(crate) mod states;
 pub(crate) mod views;
 
 pub use layout::Chrome;

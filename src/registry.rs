@@ -3,6 +3,7 @@
 //! the pathway menu and the handouts all walk [`all`]; no other module
 //! formats a page's path.
 
+use crate::content::oews::Oews;
 use crate::content::{Pathway, Site};
 
 /// A page of the site.
@@ -24,10 +25,27 @@ pub(crate) enum Page<'a> {
     Handout(&'a Pathway),
     /// Every section of a pathway on one page, for printing.
     PrintAll(&'a Pathway),
+    /// Pay by state: the tile map, the table of states and the picker.
+    PayByState(&'a Pathway, &'a Oews),
+    /// Pay in one state (an index into the OEWS areas).
+    StatePay(&'a Pathway, &'a Oews, usize),
 }
 
 /// Path segments of a pathway's own pages (a section may not take them).
-pub(crate) const PATHWAY_PAGES: [&str; 2] = ["career-map", "print"];
+pub(crate) const PATHWAY_PAGES: [&str; 3] = ["career-map", "print", PAY];
+
+/// The path segment of a pathway's pay-by-state pages.
+const PAY: &str = "pay";
+
+/// A pathway's pay-by-state page (its state picker answers there too).
+pub(crate) fn pay_path(p: &Pathway) -> String {
+    format!("{}/{PAY}", pathway_path(p))
+}
+
+/// A state's pay page: `/pathways/{slug}/pay/{state}`.
+pub(crate) fn state_path(p: &Pathway, state_slug: &str) -> String {
+    format!("{}/{PAY}/{state_slug}", pathway_path(p))
+}
 
 /// Where the link-preview image of the page at `page_path` is served:
 /// `/og/<page path>.<hash>.png` (`/og/site.<hash>.png` for the site's own).
@@ -124,6 +142,8 @@ impl<'a> Page<'a> {
             Page::CareerMap(p) => career_map_path(p),
             Page::Handout(p) => format!("{}/print", pathway_path(p)),
             Page::PrintAll(p) => format!("{}/print/all", pathway_path(p)),
+            Page::PayByState(p, _) => pay_path(p),
+            Page::StatePay(p, o, i) => state_path(p, &o.areas[*i].slug),
         }
     }
 
@@ -141,7 +161,11 @@ impl<'a> Page<'a> {
     pub(crate) fn has_card(&self) -> bool {
         matches!(
             self,
-            Page::Overview(_) | Page::Section(..) | Page::CareerMap(_)
+            Page::Overview(_)
+                | Page::Section(..)
+                | Page::CareerMap(_)
+                | Page::PayByState(..)
+                | Page::StatePay(..)
         )
     }
 
@@ -151,7 +175,9 @@ impl<'a> Page<'a> {
             | Page::Section(p, _)
             | Page::CareerMap(p)
             | Page::Handout(p)
-            | Page::PrintAll(p) => Some(p),
+            | Page::PrintAll(p)
+            | Page::PayByState(p, _)
+            | Page::StatePay(p, _, _) => Some(p),
             _ => None,
         }
     }
@@ -169,13 +195,20 @@ pub(crate) fn all(site: &Site) -> Vec<Page<'_>> {
         Page::NotFound(site),
     ];
     for p in &site.pathways {
-        out.extend(pathway_pages(p));
+        out.extend(pathway_pages(p, site.oews.as_deref()));
     }
     out
 }
 
-/// A pathway's pages: overview, sections, career map, handouts.
-pub(crate) fn pathway_pages(p: &Pathway) -> Vec<Page<'_>> {
+/// Whether a pathway has pay-by-state pages: the OEWS files hold one of
+/// its occupations.
+pub(crate) fn has_state_pay(p: &Pathway, oews: Option<&Oews>) -> bool {
+    p.state_pay && oews.is_some()
+}
+
+/// A pathway's pages: overview, sections, career map, handouts, and pay
+/// by state with a page per state.
+pub(crate) fn pathway_pages<'a>(p: &'a Pathway, oews: Option<&'a Oews>) -> Vec<Page<'a>> {
     let mut out = vec![Page::Overview(p)];
     out.extend((0..p.sections.len()).map(|i| Page::Section(p, i)));
     if p.career_map.is_some() {
@@ -183,5 +216,9 @@ pub(crate) fn pathway_pages(p: &Pathway) -> Vec<Page<'_>> {
     }
     out.push(Page::Handout(p));
     out.push(Page::PrintAll(p));
+    if let Some(o) = oews.filter(|o| has_state_pay(p, Some(o))) {
+        out.push(Page::PayByState(p, o));
+        out.extend(o.states().into_iter().map(|(i, _)| Page::StatePay(p, o, i)));
+    }
     out
 }

@@ -44,6 +44,7 @@ impl<'a> Fmt<'a, '_> {
             Value::Hourly(h) => fill(&f.hourly, &[("amount", &cents(*h))]),
             Value::Range(lo, hi) => fill(&f.range, &[("low", &money(*lo)), ("high", &money(*hi))]),
             Value::Jobs(n) => fill(&f.jobs, &[("count", &number(u64::from(*n)))]),
+            Value::Employment(n) => fill(&f.employment, &[("count", &number(u64::from(*n)))]),
             Value::Percent(p) => fill(&f.percent, &[("percent", &percent(*p))]),
             Value::Change(c) => {
                 let t = if *c < 0 { &f.fewer_jobs } else { &f.more_jobs };

@@ -43,6 +43,8 @@ struct View<'a> {
     height: f64,
     rows: Vec<Row>,
     key: &'a str,
+    /// The pay-by-state page, when the pathway has one: (href, words).
+    more: Option<(String, String)>,
 }
 
 /// The picture for a pathway, with the page's id prefix.
@@ -57,15 +59,21 @@ pub(crate) fn pay_picture(
     if groups.is_empty() {
         return Err("the pay picture needs occupations with pay figures".into());
     }
-    let max = groups
+    // One May year for every bar: the newest year all occupations have.
+    let year = groups[0]
+        .pay
         .iter()
-        .filter_map(|g| g.pay.first().map(|x| x.annual))
-        .chain(groups.iter().filter_map(|g| {
-            g.pay
-                .first()
-                .and_then(|x| baseline.pay_in(x.year))
-                .map(|b| b.annual)
-        }))
+        .map(|x| x.year)
+        .find(|y| groups.iter().all(|g| g.pay.iter().any(|x| x.year == *y)))
+        .ok_or("the pay picture sets every occupation's bar side by side, so they need pay of one May year in common; add it for each occupation")?;
+    let pays: Vec<_> = groups
+        .iter()
+        .filter_map(|g| g.pay.iter().find(|x| x.year == year).map(|x| (*g, x)))
+        .collect();
+    let max = pays
+        .iter()
+        .map(|(_, x)| x.annual)
+        .chain(baseline.pay_in(year).map(|b| b.annual))
         .max()
         .unwrap_or(1)
         .max(1);
@@ -73,8 +81,7 @@ pub(crate) fn pay_picture(
     let mut rows = Vec::new();
     let mut text = String::new();
     let mut y = 0;
-    for g in &groups {
-        let pay = &g.pay[0];
+    for &(g, pay) in &pays {
         let when = When::May(pay.year);
         let fig = Figure {
             subject: Subject::Group(g),
@@ -133,6 +140,12 @@ pub(crate) fn pay_picture(
         height: f64::from(y) - 4.0,
         rows,
         key: &ui.key,
+        more: p.state_pay.then(|| {
+            (
+                crate::registry::pay_path(p),
+                f.ui.states.in_your_state.clone(),
+            )
+        }),
     };
     Ok(Piece {
         html: html(&view)?,

@@ -31,6 +31,8 @@ pub enum Field {
     HourlyPay,
     PayRange,
     Jobs,
+    /// OEWS wage and salary jobs in a May: never the Handbook's `jobs`.
+    Employment,
     Growth,
     Change,
     Openings,
@@ -38,11 +40,12 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 8] = [
+    pub const ALL: [Field; 9] = [
         Field::MedianPay,
         Field::HourlyPay,
         Field::PayRange,
         Field::Jobs,
+        Field::Employment,
         Field::Growth,
         Field::Change,
         Field::Openings,
@@ -55,6 +58,7 @@ impl Field {
             Field::HourlyPay => "hourly_pay",
             Field::PayRange => "pay_range",
             Field::Jobs => "jobs",
+            Field::Employment => "employment",
             Field::Growth => "growth",
             Field::Change => "change",
             Field::Openings => "openings",
@@ -132,6 +136,8 @@ pub(crate) enum Value<'a> {
     Hourly(f64),
     Range(u32, u32),
     Jobs(u32),
+    /// OEWS wage and salary jobs.
+    Employment(u32),
     Percent(f64),
     Change(i64),
     Openings(u32),
@@ -289,6 +295,15 @@ pub(crate) fn find<'a>(
         Field::Jobs => {
             let c = pick(&group.jobs, year, |c| c.year, "jobs", gid)?;
             Ok(count(subject, c, Value::Jobs(c.value)))
+        }
+        Field::Employment => {
+            let c = pick(&group.employment, year, |c| c.year, "employment", gid)?;
+            Ok(Figure {
+                subject,
+                value: Value::Employment(c.value),
+                when: When::May(c.year),
+                source: &c.source,
+            })
         }
         Field::Openings => {
             let c = pick(&group.openings, year, |c| c.year, "openings", gid)?;

@@ -33,6 +33,33 @@ pub(crate) struct SiteFile {
     pub(crate) oews: Option<OewsFile>,
 }
 
+/// `content/places.toml`: where each state sits on the tile map.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PlacesFile {
+    pub(crate) places: Vec<PlaceFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PlaceFile {
+    /// The state's FIPS code, as in BLS's `oe.area` (`48`).
+    pub(crate) fips: Spanned<String>,
+    /// Its two-letter postal code, shown on its tile (`TX`).
+    pub(crate) postal: Spanned<String>,
+    /// Its square on the tile map: row and column, from 0 at the top left.
+    pub(crate) row: Spanned<u8>,
+    pub(crate) col: Spanned<u8>,
+}
+
+/// `content/places.<lang>.toml`: place names in another language, by
+/// postal code (names left out stay as BLS writes them).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PlacesWords {
+    pub(crate) names: std::collections::BTreeMap<String, String>,
+}
+
 /// `[oews]` in site.toml.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -43,7 +43,7 @@ strings!(
     /// How figures are written.
     Figures {
         annual: ["amount"], hourly: ["amount"], range: ["low", "high"], jobs: ["count"],
-        percent: ["percent"], more_jobs: ["count"], fewer_jobs: ["count"],
+        employment: ["count"], percent: ["percent"], more_jobs: ["count"], fewer_jobs: ["count"],
         openings: ["count"], may: ["year"], year: ["year"], period: ["period"],
         with_when: ["value", "when"], history: ["value", "when", "group"],
         not_given: [], soc: ["code"], stale: ["year"], median_name: ["when"], soc_set: [],
@@ -101,6 +101,25 @@ strings!(
     /// The pay picture.
     Picture {
         title: ["pathway"], starts: ["education"], all_jobs: ["when", "amount"], key: [],
+    }
+);
+
+strings!(
+    /// Pay by state, and each state's pay page.
+    States {
+        title: ["pathway"], description: ["pathway", "year"], lead: ["year"],
+        picker_heading: [], picker: [], picker_button: [], choose: [],
+        map_caption: ["occupation", "year"], map_hint: [], no_estimate: [], key_range: ["low", "high"],
+        table_caption: ["occupation", "year"], state: [], median: [], range: [], employment: [],
+        per_thousand: [], page_title: ["pathway", "state"], page_description: ["pathway", "state", "year"],
+        page_lead: ["state", "year"], not_published: [], at_least: ["amount"],
+        spread: ["low", "high", "p25", "p75"], spread_unknown: [], spread_key: [], per_thousand_line: ["value", "state"],
+        lq_more: ["state", "times"], lq_less: ["state"], lq_same: ["state"],
+        pay_above: ["group", "state", "figure", "base"], pay_below: ["group", "state", "figure", "base"],
+        pay_same: ["group", "state", "figure"], pay_alone: ["group", "state", "figure"],
+        metros_heading: ["state"], metros_lead: [], metros_caption: ["state", "year"], area: [],
+        jobs_short: ["count"], no_metros: ["state"], back: [], national: [], in_your_state: [],
+        in_your_state_text: [], kind: [], unknown_state: [],
     }
 );
 
@@ -215,6 +234,7 @@ pub struct Ui {
     pub share: Share,
     pub parts: Parts,
     pub picture: Picture,
+    pub states: States,
     pub home: Home,
     pub list: List,
     pub overview: Overview,
@@ -260,6 +280,7 @@ impl Ui {
             ("share", self.share.entries()),
             ("parts", self.parts.entries()),
             ("picture", self.picture.entries()),
+            ("states", self.states.entries()),
             ("home", self.home.entries()),
             ("list", self.list.entries()),
             ("overview", self.overview.entries()),

@@ -52,6 +52,18 @@ pub(super) async fn page(
         {
             return self_check(&state, (ei, pi, si), uri.query(), &headers);
         }
+        if page.kind == Kind::StatePicker
+            && let Some(state) = picked_state(uri.query())?
+        {
+            // The picker's answer: that state's page (a GET form, so it
+            // works without JavaScript), or the 404 page for a name that
+            // is no state's.
+            let target = format!("{path}/{state}");
+            if !loaded.store.contains(&target) {
+                return Err(AppError::NotFound);
+            }
+            return Ok(respond::see_other(&target));
+        }
         let edition = loaded.edition(loaded.edition_index(path));
         if let Some(chrome) = state.editor_chrome(edition.chrome)
             && page.content_type.starts_with("text/html")
@@ -66,6 +78,17 @@ pub(super) async fn page(
         return Ok(respond::redirect(&target, uri.query()));
     }
     Err(AppError::NotFound)
+}
+
+/// The `state` a pay-by-state picker sent, as a path segment; other keys
+/// are ignored.
+fn picked_state(query: Option<&str>) -> Result<Option<String>, AppError> {
+    let pairs = crate::util::query::pairs(query).map_err(|_| AppError::BadAddress)?;
+    Ok(pairs
+        .into_iter()
+        .find(|(k, _)| k == "state")
+        .map(|(_, v)| crate::content::oews::slug(&v))
+        .filter(|s| !s.is_empty()))
 }
 
 /// A self-check page with a query: the result, the page again with a

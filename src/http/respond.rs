@@ -110,6 +110,18 @@ pub(crate) fn dynamic(body: String, req_headers: &HeaderMap, status: StatusCode)
 }
 
 /// A permanent redirect to `to`, keeping the query string.
+/// `303 See Other` to `to`: the answer to a form sent with GET.
+pub(crate) fn see_other(to: &str) -> Response {
+    let mut res = Response::new(Body::empty());
+    *res.status_mut() = StatusCode::SEE_OTHER;
+    if let Ok(v) = HeaderValue::from_str(to) {
+        res.headers_mut().insert(header::LOCATION, v);
+    }
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, CachePolicy::Page.header());
+    res
+}
+
 pub(crate) fn redirect(to: &str, query: Option<&str>) -> Response {
     let location = match query {
         Some(q) if !q.is_empty() => format!("{to}?{q}"),

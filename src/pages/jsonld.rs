@@ -86,6 +86,63 @@ pub(crate) fn occupation(o: &Group, ui: &crate::content::Ui) -> Value {
     v
 }
 
+/// Schema.org `Occupation` of one occupation in one state: the state as
+/// `occupationLocation`, and the state's median and percentiles as
+/// `estimatedSalary` (only values BLS published exactly).
+pub(crate) fn state_occupation(
+    o: &Group,
+    ui: &crate::content::Ui,
+    state: &str,
+    year: i32,
+    e: Option<&crate::content::oews::Estimates>,
+) -> Value {
+    use crate::content::oews::Datatype;
+    let mut v = occupation(o, ui);
+    v["occupationLocation"] = json!([{ "@type": "State", "name": state }]);
+    let get = |d: Datatype| e.and_then(|e| e.whole(d));
+    match get(Datatype::AnnualMedian) {
+        Some(median) => {
+            let when = crate::util::text::fill(&ui.figures.may, &[("year", &year.to_string())]);
+            let mut dist = json!({
+                "@type": "MonetaryAmountDistribution",
+                "name": crate::util::text::fill(&ui.figures.median_name, &[("when", &when)]),
+                "currency": "USD",
+                "duration": "P1Y",
+                "median": median,
+            });
+            for (key, d) in [
+                ("percentile10", Datatype::Annual10),
+                ("percentile25", Datatype::Annual25),
+                ("percentile75", Datatype::Annual75),
+                ("percentile90", Datatype::Annual90),
+            ] {
+                if let Some(x) = get(d) {
+                    dist[key] = json!(x);
+                }
+            }
+            v["estimatedSalary"] = json!([dist]);
+        }
+        None => {
+            if let Some(m) = v.as_object_mut() {
+                m.remove("estimatedSalary");
+            }
+        }
+    }
+    v
+}
+
+/// A page with its own structured data items after the page's own.
+pub(crate) fn page_with(
+    site: &Site,
+    meta: &Meta,
+    pathway: Option<&Pathway>,
+    items: Vec<Value>,
+) -> String {
+    let mut graph = page_graph(site, meta, pathway);
+    graph.extend(items);
+    to_script(&json!({ "@context": "https://schema.org", "@graph": graph }))
+}
+
 /// A page: `WebPage` with `lastReviewed`, `BreadcrumbList`, and, where the
 /// page shows them, one `Occupation` per occupation.
 pub(crate) fn page(
@@ -94,6 +151,12 @@ pub(crate) fn page(
     pathway: Option<&Pathway>,
     shown: &[&Group],
 ) -> String {
+    let items = shown.iter().map(|o| occupation(o, &site.ui)).collect();
+    page_with(site, meta, pathway, items)
+}
+
+/// The `WebPage` and its `BreadcrumbList`.
+fn page_graph(site: &Site, meta: &Meta, pathway: Option<&Pathway>) -> Vec<Value> {
     let mut web_page = json!({
         "@type": "WebPage",
         "name": meta.og_title,
@@ -122,8 +185,7 @@ pub(crate) fn page(
     if !crumbs.is_empty() {
         graph.push(json!({ "@type": "BreadcrumbList", "itemListElement": crumbs }));
     }
-    graph.extend(shown.iter().map(|o| occupation(o, &site.ui)));
-    to_script(&json!({ "@context": "https://schema.org", "@graph": graph }))
+    graph
 }
 
 #[cfg(test)]

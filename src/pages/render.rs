@@ -29,6 +29,8 @@ pub(crate) fn page_html(cx: &Cx<'_>, page: Page<'_>) -> Result<String, String> {
         Page::CareerMap(p) => super::map_page::career_map(cx, p),
         Page::Handout(p) => super::handouts::handout(cx, p),
         Page::PrintAll(p) => super::handouts::print_all(cx, p),
+        Page::PayByState(p, o) => super::states::pay_by_state(cx, p, o),
+        Page::StatePay(p, o, i) => super::states::state_page(cx, p, o, i),
     }
 }
 
@@ -232,6 +234,9 @@ fn finish<'a>(cx: &Cx<'_>, w: &Work<'_>, edition: usize, page: Page<'a>) -> Done
         _ => (StatusCode::OK, CachePolicy::Page),
     };
     let mut stored = Stored::new(status, "text/html; charset=utf-8", cache, html.into_bytes());
+    if let Page::PayByState(..) = page {
+        stored.kind = Kind::StatePicker;
+    }
     if let Page::Section(p, i) = page {
         let pi = w.site.index_of(p);
         if w.docs

@@ -91,6 +91,20 @@ impl Loader {
             site.about.review = w.about.review;
             site.about.report_text = w.about.report_text;
         }
+        let places = twin(&root.join("places.toml"), lang);
+        if fs::symlink_metadata(&places).is_ok()
+            && let Some((file, w)) = self.toml_file::<crate::content::model::PlacesWords>(&places)
+        {
+            for (postal, name) in w.names {
+                match site.places.iter_mut().find(|p| p.postal == postal) {
+                    Some(p) => p.name = Some(name),
+                    None => {
+                        let at = file.find_from(0, &format!("{postal} ="));
+                        self.push(file.error(at, format!("there is no place `{postal}` in places.toml; use a postal code listed there")));
+                    }
+                }
+            }
+        }
         let sources = twin(&root.join("sources.toml"), lang);
         if fs::symlink_metadata(&sources).is_ok()
             && let Some((file, w)) = self.toml_file::<SourcesWords>(&sources)

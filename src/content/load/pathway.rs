@@ -136,7 +136,13 @@ impl Loader {
             self_check: None,
             first_steps,
             handout,
+            state_pay: false,
         };
+        pathway.state_pay = site.oews.as_ref().is_some_and(|o| {
+            pathway
+                .occupations()
+                .any(|g| g.soc.as_deref().is_some_and(|soc| o.has(soc)))
+        });
         if let Some(name) = self.figure_name(&file, &raw.key_figure, &pathway, site) {
             pathway.key_figure = name;
         }

@@ -65,6 +65,7 @@ impl Loader {
             }
         }
         let oews = self.oews_for(&site_src, &sources, raw.oews.as_ref());
+        let places = oews.as_ref().map(|o| self.places(o)).unwrap_or_default();
         let mut baseline = self.baseline(&site_src, &sources, raw.all_occupations);
         if let Some(o) = &oews {
             self.baseline_from_oews(&site_src, o, &mut baseline);
@@ -84,6 +85,7 @@ impl Loader {
             },
             baseline,
             oews: oews.map(std::sync::Arc::new),
+            places,
             sources,
             glossary: glossary.unwrap_or_default(),
             resources: resources.unwrap_or_default(),
@@ -134,6 +136,74 @@ impl Loader {
             self.push(src.error(at, format!("the OEWS files are for May {year}, but this source's edition is `{edition}`; write `edition = \"May {year}\"` so every figure names the year it describes")));
         }
         Some(oews)
+    }
+
+    /// `places.toml`: one square on the tile map for every state of the
+    /// OEWS files, none shared.
+    fn places(&mut self, oews: &crate::content::oews::Oews) -> Vec<crate::content::Place> {
+        let path = self.root.join("places.toml");
+        if !path.exists() {
+            self.push(file_error(&path, "is missing; the pay-by-state map needs each state's square (fips, postal, row, col)"));
+            return Vec::new();
+        }
+        let Some((file, raw)) = self.toml_file::<model::PlacesFile>(&path) else {
+            return Vec::new();
+        };
+        let mut out: Vec<crate::content::Place> = Vec::new();
+        for p in raw.places {
+            let fips = p.fips.get_ref();
+            let postal = p.postal.get_ref();
+            if !oews.states().iter().any(|(_, a)| &a.fips == fips) {
+                self.push(file.error(
+                    p.fips.span().start,
+                    format!("no state in content/oews/oe.area has the FIPS code `{fips}`"),
+                ));
+            }
+            if postal.len() != 2 || !postal.bytes().all(|b| b.is_ascii_uppercase()) {
+                self.push(file.error(
+                    p.postal.span().start,
+                    format!("`{postal}` is not a two-letter postal code like `TX`"),
+                ));
+            }
+            if out.iter().any(|o| &o.fips == fips || &o.postal == postal) {
+                self.push(file.error(
+                    p.fips.span().start,
+                    format!("the state `{fips}` ({postal}) is listed twice"),
+                ));
+            }
+            let (row, col) = (*p.row.get_ref(), *p.col.get_ref());
+            if row > 15 || col > 15 {
+                self.push(file.error(
+                    p.row.span().start,
+                    "the map has at most 16 rows and 16 columns (0 to 15)",
+                ));
+            }
+            if out.iter().any(|o| o.row == row && o.col == col) {
+                self.push(file.error(
+                    p.row.span().start,
+                    format!("row {row}, column {col} is already another state's square"),
+                ));
+            }
+            out.push(crate::content::Place {
+                fips: fips.clone(),
+                postal: postal.clone(),
+                row,
+                col,
+                name: None,
+            });
+        }
+        for (_, a) in oews.states() {
+            if !out.iter().any(|p| p.fips == a.fips) {
+                self.push(file.error(
+                    file.text.len(),
+                    format!(
+                        "{} (FIPS {}) has no square; add a [[places]] entry for it",
+                        a.name, a.fips
+                    ),
+                ));
+            }
+        }
+        out
     }
 
     /// The all-occupations median of the OEWS year comes from the files;
