@@ -13,6 +13,7 @@ mod links;
 mod markdown;
 mod reporting;
 mod sections;
+mod values;
 
 use crate::helpers::Scratch;
 
