@@ -34,6 +34,27 @@ pub(crate) fn features(site: &Site, docs: &Docs<'_>, diags: &mut Vec<Diagnostic>
     }
 }
 
+/// An alias may not take a path the site serves (a page of any edition,
+/// an edition's prefix, `/healthz`, `/static/...`): each is an error at
+/// the alias.
+pub(crate) fn aliases(sites: &[Site], diags: &mut Vec<Diagnostic>) {
+    let reserved = registry::reserved_segments(sites);
+    for p in sites.iter().flat_map(|s| &s.pathways) {
+        for a in &p.aliases {
+            let first = a.href.trim_start_matches('/').split('/').next();
+            if first.is_some_and(|f| reserved.contains(&f.to_ascii_lowercase())) {
+                diags.push(a.file.error(
+                    a.offset,
+                    format!(
+                        "the alias `{}` is a path the site serves already; choose another alias",
+                        a.href
+                    ),
+                ));
+            }
+        }
+    }
+}
+
 /// Glossary terms no page uses (a warning).
 pub(crate) fn unused_terms(site: &Site, docs: &Docs<'_>, diags: &mut Vec<Diagnostic>) {
     let used: HashSet<&str> = docs
@@ -124,15 +145,7 @@ pub(crate) fn rendered(
     let mut aliases: HashMap<String, String> = HashMap::new();
     for p in &site.pathways {
         for a in &p.aliases {
-            if anchors.contains_key(a.as_str()) {
-                diags.push(file_error(
-                    &p.sections
-                        .first()
-                        .map_or_else(Default::default, |s| s.file.path.clone()),
-                    format!("the alias `{a}` is already the path of a page; choose another alias"),
-                ));
-            }
-            aliases.insert(a.clone(), registry::pathway_path(p));
+            aliases.insert(a.href.clone(), registry::pathway_path(p));
         }
     }
     let mut links: Vec<LinkAt> = site

@@ -74,6 +74,7 @@ pub fn build<R: Send>(
             }
         })
         .collect();
+    check::aliases(sites, &mut diags);
     tracing::debug!(elapsed = ?t.elapsed(), "sections rendered");
     if let Some((first, rest)) = works.split_first() {
         for w in rest {
@@ -181,7 +182,7 @@ pub fn build<R: Send>(
         store.insert(path, stored);
     }
     store.insert(
-        "/sitemap.xml",
+        registry::SITEMAP,
         Stored::new(
             StatusCode::OK,
             "application/xml; charset=utf-8",
@@ -190,14 +191,14 @@ pub fn build<R: Send>(
         ),
     );
     store.insert(
-        "/robots.txt",
+        registry::ROBOTS,
         Stored::new(
             StatusCode::OK,
             "text/plain; charset=utf-8",
             CachePolicy::Page,
             format!(
                 "User-agent: *\nAllow: /\nSitemap: {}\n",
-                sites[0].url("/sitemap.xml")
+                sites[0].url(registry::SITEMAP)
             )
             .into_bytes(),
         ),

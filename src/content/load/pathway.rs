@@ -46,15 +46,15 @@ impl Loader {
         self.check_description(&file, &raw.description);
         for a in &raw.aliases {
             let path = a.get_ref();
+            // Paths the site serves are refused with the rendered pages
+            // (`pages::check::aliases`), from the page registry.
             if !path.starts_with('/')
-                || path.starts_with("/pathways")
-                || path.starts_with("/static")
                 || path.len() < 2
                 || !path[1..]
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || c == '-')
             {
-                self.push(file.error(a.span().start, format!("the alias `{path}` must be a short path like `/him` (letters, digits, hyphens), outside /pathways and /static")));
+                self.push(file.error(a.span().start, format!("the alias `{path}` must be a short path like `/him` (letters, digits, hyphens)")));
             } else if let Some(other) = aliases.insert(path.to_ascii_lowercase(), file.path.clone())
             {
                 self.push(file.error(
@@ -121,7 +121,15 @@ impl Loader {
             short_title: raw.short_title,
             summary: raw.summary,
             description: raw.description.into_inner(),
-            aliases: raw.aliases.into_iter().map(Spanned::into_inner).collect(),
+            aliases: raw
+                .aliases
+                .into_iter()
+                .map(|a| LinkRef {
+                    file: file.clone(),
+                    offset: a.span().start,
+                    href: a.into_inner(),
+                })
+                .collect(),
             last_reviewed,
             key_figure: FigureName {
                 group: String::new(),
