@@ -176,6 +176,7 @@ pub fn build<R: Send>(
     if diags.iter().any(|d| d.severity == Severity::Error) {
         diags.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
         diags.dedup();
+        crate::diag::cap_per_file(&mut diags);
         return Err(LoadError { diagnostics: diags });
     }
     for (path, stored) in ready {

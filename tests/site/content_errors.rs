@@ -6,6 +6,7 @@
 //! its modules, by what they break.
 
 mod career_map;
+mod checks;
 mod figures;
 mod files;
 mod interface;
