@@ -219,7 +219,8 @@ pub struct Pathway {
     pub short_title: String,
     pub summary: String,
     pub description: String,
-    pub aliases: Vec<String>,
+    /// Short paths that redirect here (`/him`), each where it is written.
+    pub aliases: Vec<LinkRef>,
     pub last_reviewed: Date,
     /// The figure link previews show unless a section names its own.
     pub key_figure: figures::FigureName,

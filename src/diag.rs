@@ -149,6 +149,76 @@ pub fn file_error(path: &Path, message: impl Into<String>) -> Diagnostic {
     }
 }
 
+/// Most problems listed for one file (the README's promise); the rest are
+/// summed up in one line.
+pub const MAX_PER_FILE: usize = 100;
+/// Most items one message lists.
+pub const MAX_LISTED: usize = 10;
+/// Longest message printed, in characters.
+const MAX_MESSAGE: usize = 1000;
+
+/// Items for a message, at most [`MAX_LISTED`] of them, then how many more.
+pub fn listed(items: impl IntoIterator<Item = String>) -> String {
+    let mut items = items.into_iter();
+    let shown: Vec<String> = items.by_ref().take(MAX_LISTED).collect();
+    let more = items.count();
+    let mut out = shown.join(", ");
+    if more > 0 {
+        out.push_str(&format!(" and {more} more"));
+    }
+    out
+}
+
+/// Keep at most [`MAX_PER_FILE`] diagnostics per file (errors first, then
+/// in file order), each message at most [`MAX_MESSAGE`] characters; a file
+/// with more ends with one line saying how many were left out. `items`
+/// must be sorted by file.
+pub fn cap_per_file(items: &mut Vec<Diagnostic>) {
+    let mut out: Vec<Diagnostic> = Vec::with_capacity(items.len().min(1024));
+    let mut rest = std::mem::take(items).into_iter().peekable();
+    while let Some(first) = rest.next() {
+        let mut file = vec![first];
+        while let Some(d) = rest.next_if(|d| d.path == file[0].path) {
+            file.push(d);
+        }
+        if file.len() <= MAX_PER_FILE {
+            out.extend(file);
+            continue;
+        }
+        // Errors stop the load: they are listed before warnings.
+        file.sort_by_key(|d| (d.severity != Severity::Error, d.line, d.col));
+        let left: Vec<Diagnostic> = file.split_off(MAX_PER_FILE);
+        file.sort_by_key(|d| (d.line, d.col));
+        let last = file.last().map_or((1, 1), |d| (d.line, d.col));
+        let errors = left
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        let path = file[0].path.clone();
+        out.extend(file);
+        out.push(Diagnostic {
+            path,
+            line: last.0,
+            col: last.1,
+            severity: if errors > 0 {
+                Severity::Error
+            } else {
+                Severity::Warning
+            },
+            message: format!(
+                "{} more problems in this file ({errors} errors) are not listed; fix the ones above and check again",
+                left.len()
+            ),
+        });
+    }
+    for d in &mut out {
+        if d.message.chars().count() > MAX_MESSAGE {
+            d.message = d.message.chars().take(MAX_MESSAGE).collect::<String>() + "...";
+        }
+    }
+    *items = out;
+}
+
 /// Collects diagnostics during a load.
 #[derive(Debug, Default)]
 pub struct Diagnostics {
@@ -179,6 +249,7 @@ impl Diagnostics {
         self.items
             .sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
         self.items.dedup();
+        cap_per_file(&mut self.items);
     }
 }
 

@@ -91,11 +91,27 @@ fn write_page(loaded: &Loaded, path: &str, out: &Path) -> Result<usize> {
     let Some(page) = loaded.store.make_once(path) else {
         return Ok(0);
     };
+    // A response that could not be made (a share image that failed to
+    // draw) is never written: a static host would serve the empty file
+    // for a year under its immutable name.
+    let expected = if path == "/404" {
+        axum::http::StatusCode::NOT_FOUND
+    } else {
+        axum::http::StatusCode::OK
+    };
+    let plain = page.identity();
+    if page.status != expected || plain.is_empty() {
+        anyhow::bail!(
+            "{path} could not be made ({}, {} bytes); nothing was written for it",
+            page.status,
+            plain.len()
+        );
+    }
     let file = out.join(file_for(path));
     if let Some(dir) = file.parent() {
         fs::create_dir_all(dir)?;
     }
-    fs::write(&file, page.identity()).with_context(|| format!("writing {}", file.display()))?;
+    fs::write(&file, plain).with_context(|| format!("writing {}", file.display()))?;
     if let (Some(gz), Some(br)) = (page.gzip(), page.brotli_now()) {
         fs::write(with_suffix(&file, ".br"), br)?;
         fs::write(with_suffix(&file, ".gz"), gz)?;

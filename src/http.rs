@@ -20,9 +20,7 @@ use axum::http::StatusCode;
 use axum::middleware;
 use axum::routing::get;
 use std::time::Duration;
-use tower_http::CompressionLevel;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::compression::CompressionLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
@@ -42,12 +40,14 @@ pub fn app(state: AppState) -> Site {
 
 /// The router with every route and layer.
 pub fn router(state: AppState) -> Router {
-    let dynamic = || CompressionLayer::new().quality(CompressionLevel::Fastest);
     let routes = Router::new()
-        .route("/healthz", get(handlers::healthz))
-        .route("/static/{*path}", get(handlers::static_file))
-        .route("/search", get(handlers::search).layer(dynamic()))
-        .route("/{lang}/search", get(handlers::search).layer(dynamic()))
+        .route(crate::registry::HEALTHZ, get(handlers::healthz))
+        .route(
+            &format!("{}/{{*path}}", crate::registry::STATIC),
+            get(handlers::static_file),
+        )
+        .route("/search", get(handlers::search))
+        .route("/{lang}/search", get(handlers::search))
         .fallback(handlers::page);
     with_layers(routes, state)
 }

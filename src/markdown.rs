@@ -130,6 +130,10 @@ pub struct Rendered {
     pub blocks: Vec<Block>,
     /// Block shortcode names the document uses (`self-check`, `table`).
     pub uses: Vec<String>,
+    /// Every shortcode as written (`figure x.median_pay`, `table pay`;
+    /// `details` without its title, which is words), in order, with its
+    /// byte offset in the file: a translation must use the same ones.
+    pub shortcodes: Vec<(String, usize)>,
 }
 
 /// Render `body`, which starts at byte `base` of `file`.

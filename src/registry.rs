@@ -31,6 +31,33 @@ pub(crate) enum Page<'a> {
     StatePay(&'a Pathway, &'a Oews, usize),
 }
 
+/// The health check for load balancers (answered by the router, not stored).
+pub(crate) const HEALTHZ: &str = "/healthz";
+/// Where static files are served (`/static/<name>`).
+pub(crate) const STATIC: &str = "/static";
+/// Where link-preview images are served (`/og/<page>.<hash>.png`).
+pub(crate) const CARDS: &str = "/og";
+pub(crate) const SITEMAP: &str = "/sitemap.xml";
+pub(crate) const ROBOTS: &str = "/robots.txt";
+/// Paths the site answers that are not pages of [`all`].
+pub(crate) const MACHINE_PATHS: [&str; 5] = [HEALTHZ, STATIC, CARDS, SITEMAP, ROBOTS];
+
+/// The first segment (lowercased) of every path the site serves, in every
+/// edition: its pages, the editions' prefixes and [`MACHINE_PATHS`]. An
+/// alias may take none of them, or it would hide what is served there.
+pub(crate) fn reserved_segments(sites: &[Site]) -> std::collections::HashSet<String> {
+    sites
+        .iter()
+        .flat_map(all)
+        .map(|p| p.path())
+        .chain(MACHINE_PATHS.iter().map(|p| (*p).to_string()))
+        .filter_map(|path| {
+            let first = path.trim_start_matches('/').split('/').next()?;
+            (!first.is_empty()).then(|| first.to_ascii_lowercase())
+        })
+        .collect()
+}
+
 /// Path segments of a pathway's own pages (a section may not take them).
 pub(crate) const PATHWAY_PAGES: [&str; 3] = ["career-map", "print", PAY];
 
@@ -52,7 +79,7 @@ pub(crate) fn state_path(p: &Pathway, state_slug: &str) -> String {
 pub(crate) fn card_path(page_path: &str, hash: &str) -> String {
     let key = page_path.trim_matches('/');
     let key = if key.is_empty() { "site" } else { key };
-    format!("/og/{key}.{hash}.png")
+    format!("{CARDS}/{key}.{hash}.png")
 }
 
 pub(crate) fn pathway_path(p: &Pathway) -> String {

@@ -56,6 +56,44 @@ const IDLE_BACKSTOP: Duration = Duration::from_secs(1);
 /// Sent, best effort, to a client turned away because the server is full.
 const BUSY: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: 49\r\nretry-after: 1\r\nconnection: close\r\n\r\nThe site is busy. Please try again in a moment.\n";
 
+/// Most turned-away clients being answered at once; past it, a client is
+/// closed without an answer.
+const MAX_TURNING_AWAY: usize = 64;
+/// How long a turned-away client has to take its answer.
+const TURN_AWAY_TIME: Duration = Duration::from_secs(2);
+
+/// Answer a client the server has no room for with [`BUSY`], then close
+/// in order: stop sending, and read what the client sent (its request)
+/// until it closes or [`TURN_AWAY_TIME`] passes. Closing a socket with
+/// its request unread would send a reset, and most clients would lose
+/// the answer with it.
+fn turn_away(stream: tokio::net::TcpStream, turning_away: &Arc<Semaphore>) {
+    let Ok(permit) = turning_away.clone().try_acquire_owned() else {
+        let _ = stream.try_write(BUSY);
+        return;
+    };
+    tokio::spawn(async move {
+        use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+        let _permit = permit;
+        let mut stream = stream;
+        let _ = tokio::time::timeout(TURN_AWAY_TIME, async {
+            stream.write_all(BUSY).await?;
+            stream.shutdown().await?;
+            let mut sink = [0u8; 4096];
+            let mut read = 0usize;
+            // At most 64 KiB: a request, not an upload.
+            while read < 64 * 1024 {
+                match stream.read(&mut sink).await? {
+                    0 => break,
+                    n => read += n,
+                }
+            }
+            Ok::<(), std::io::Error>(())
+        })
+        .await;
+    });
+}
+
 /// What can be served: [`crate::http::app`], or any router.
 pub trait App:
     tower::Service<
@@ -107,6 +145,7 @@ pub async fn serve_with(
         // answers, and stored pages share one plain copy between them.
         .max_concurrent_streams(MAX_STREAMS);
     let slots = Arc::new(Semaphore::new(limits.max_connections));
+    let turning_away = Arc::new(Semaphore::new(MAX_TURNING_AWAY));
     let (stop_tx, stop_rx) = watch::channel(false);
     tokio::pin!(shutdown);
     loop {
@@ -127,7 +166,7 @@ pub async fn serve_with(
                 max = limits.max_connections,
                 "too many open connections: turning one away"
             );
-            let _ = stream.try_write(BUSY);
+            turn_away(stream, &turning_away);
             continue;
         };
         let _ = stream.set_nodelay(true);

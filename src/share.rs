@@ -5,9 +5,14 @@
 //! for a year.
 
 use crate::util::hash::hash_hex;
-use crate::util::html::escape;
 use crate::util::text::wrap;
 use std::fmt::Write as _;
+
+/// Text escaped for the SVG, without control characters: XML cannot hold
+/// them, and one would leave the image undrawable.
+fn escape(text: &str) -> String {
+    crate::util::html::escape(&text.replace(|c: char| c.is_control(), " "))
+}
 
 pub(crate) const WIDTH: u32 = 1200;
 pub(crate) const HEIGHT: u32 = 630;

@@ -130,9 +130,12 @@ impl Loaded {
             .pathways
             .iter()
             .flat_map(|p| {
-                p.aliases
-                    .iter()
-                    .map(move |a| (a.to_ascii_lowercase(), crate::registry::pathway_path(p)))
+                p.aliases.iter().map(move |a| {
+                    (
+                        a.href.to_ascii_lowercase(),
+                        crate::registry::pathway_path(p),
+                    )
+                })
             })
             .collect();
         let https = site.base_url.starts_with("https://");
@@ -188,10 +191,19 @@ impl Loaded {
         if trimmed != path && self.store.contains(trimmed) && trimmed != "/404" {
             return Some(trimmed.to_string());
         }
-        self.store
+        if let Some(found) = self
+            .store
             .find_case_insensitive(trimmed)
             .filter(|p| *p != "/404" && *p != path)
-            .map(str::to_string)
+        {
+            return Some(found.to_string());
+        }
+        // Paths the router answers without a stored page: each edition's
+        // search page and the health check.
+        (0..=self.translations.len())
+            .map(|i| crate::registry::Page::Search(self.edition(i).site).path())
+            .chain(std::iter::once(crate::registry::HEALTHZ.to_string()))
+            .find(|p| p.eq_ignore_ascii_case(trimmed) && p != path)
     }
 }
 

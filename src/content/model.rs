@@ -208,12 +208,12 @@ pub(crate) struct GroupFile {
 #[serde(deny_unknown_fields)]
 pub(crate) struct PayFile {
     /// Dollars per year.
-    pub(crate) annual: u32,
+    pub(crate) annual: Spanned<u32>,
     /// Dollars per hour.
-    pub(crate) hourly: Option<f64>,
+    pub(crate) hourly: Option<Spanned<f64>>,
     /// 10th and 90th percentiles, dollars per year.
-    pub(crate) p10: Option<u32>,
-    pub(crate) p90: Option<u32>,
+    pub(crate) p10: Option<Spanned<u32>>,
+    pub(crate) p90: Option<Spanned<u32>>,
     pub(crate) year: Spanned<i32>,
     pub(crate) source: Spanned<String>,
 }
@@ -222,7 +222,7 @@ pub(crate) struct PayFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct CountFile {
-    pub(crate) value: u32,
+    pub(crate) value: Spanned<u32>,
     pub(crate) year: Spanned<i32>,
     pub(crate) source: Spanned<String>,
 }
@@ -231,9 +231,9 @@ pub(crate) struct CountFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct GrowthFile {
-    pub(crate) percent: f64,
+    pub(crate) percent: Spanned<f64>,
     /// Jobs added over the period.
-    pub(crate) change: Option<i64>,
+    pub(crate) change: Option<Spanned<i64>>,
     pub(crate) from: i32,
     pub(crate) to: i32,
     /// The source's wording ("much faster than average").
@@ -246,7 +246,7 @@ pub(crate) struct GrowthFile {
 #[serde(deny_unknown_fields)]
 pub(crate) struct IndustryFile {
     pub(crate) name: String,
-    pub(crate) jobs: u32,
+    pub(crate) jobs: Spanned<u32>,
     pub(crate) year: Spanned<i32>,
     pub(crate) source: Spanned<String>,
 }

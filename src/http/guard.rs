@@ -16,12 +16,19 @@ use axum::response::{IntoResponse, Response};
 pub(super) async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let loaded = state.current();
     let edition_index = loaded.edition_index(req.uri().path());
+    let mut req = req;
     let early = if req.uri().path().len() + req.uri().query().map_or(0, str::len) > MAX_URI {
         Some(AppError::UriTooLong)
     } else if req.method() != Method::GET && req.method() != Method::HEAD {
         Some(AppError::MethodNotAllowed)
     } else if has_body(req.headers()) {
-        Some(AppError::PayloadTooLarge)
+        // A chunked body may still be empty (`0\r\n\r\n`): read it, but
+        // not one byte more.
+        let chunked = !req.headers().contains_key(header::CONTENT_LENGTH);
+        let (parts, body) = req.into_parts();
+        let empty = chunked && axum::body::to_bytes(body, 0).await.is_ok();
+        req = Request::from_parts(parts, axum::body::Body::empty());
+        (!empty).then_some(AppError::PayloadTooLarge)
     } else {
         None
     };
@@ -57,12 +64,14 @@ fn is_html(res: &Response) -> bool {
         .is_some_and(|v| v.as_bytes().starts_with(b"text/html"))
 }
 
+/// Whether the request may carry a body: a `Content-Length` that is not
+/// zero (`00` is zero), or any `Transfer-Encoding` (a chunked body is read
+/// to learn whether it is empty).
 pub(super) fn has_body(headers: &HeaderMap) -> bool {
     headers.contains_key(header::TRANSFER_ENCODING)
         || headers
             .get(header::CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.trim() != "0")
+            .is_some_and(|v| v.to_str().map_or(true, |v| v.trim().parse() != Ok(0u64)))
 }
 
 /// The site's page for an error: the stored 404 (precompressed), or an

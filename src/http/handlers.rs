@@ -155,8 +155,9 @@ pub(super) async fn search(
     let results = edition.search.search(&params.q, params.page);
     let chrome = state.chrome(edition.chrome);
     let html = pages::search::render(edition.site, &chrome, &results)?;
-    // The compression layer of this route compresses it.
-    Ok(respond::dynamic(html, &HeaderMap::new(), StatusCode::OK))
+    // Compressed as every page made per request is: gzip when the client
+    // takes it, else the plain body (never a 406).
+    Ok(respond::dynamic(html, &headers, StatusCode::OK))
 }
 
 /// `/static/*`: fingerprinted assets through `ServeDir` (with `.br`/`.gz`
@@ -183,6 +184,31 @@ pub(super) async fn static_file(
         .redirect_to_trailing_slash(false)
         .precompressed_br()
         .precompressed_gzip();
+    // A `Range` in a unit other than bytes, or not a valid byte range, is
+    // ignored (the whole file, as RFC 9110 asks), not refused; so is one
+    // whose `If-Range` names another version of the file.
+    if parts
+        .headers
+        .get(header::RANGE)
+        .is_some_and(|r| !r.to_str().is_ok_and(valid_byte_ranges))
+    {
+        parts.headers.remove(header::RANGE);
+    }
+    if parts.headers.contains_key(header::RANGE)
+        && let Some(if_range) = parts.headers.remove(header::IF_RANGE)
+    {
+        let mut head = Request::head(parts.uri.clone())
+            .body(Body::empty())
+            .map_err(|e| AppError::Internal(format!("checking If-Range: {e}")))?;
+        if let Some(v) = parts.headers.get(header::ACCEPT_ENCODING) {
+            head.headers_mut()
+                .insert(header::ACCEPT_ENCODING, v.clone());
+        }
+        let Ok(current) = serve.clone().oneshot(head).await;
+        if !if_range_matches(&if_range, current.headers()) {
+            parts.headers.remove(header::RANGE);
+        }
+    }
     let Ok(res) = serve.oneshot(Request::from_parts(parts, body)).await;
     let status = res.status();
     if status == StatusCode::NOT_FOUND
@@ -206,4 +232,77 @@ pub(super) async fn static_file(
             .insert(header::CACHE_CONTROL, policy.header());
     }
     Ok(res)
+}
+
+/// A `Range` value this server understands: `bytes=` and a list of byte
+/// ranges (`0-99`, `100-`, `-50`), each first position at most its last.
+fn valid_byte_ranges(value: &str) -> bool {
+    let Some((unit, set)) = value.split_once('=') else {
+        return false;
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    unit.trim().eq_ignore_ascii_case("bytes")
+        && set.split(',').all(|spec| {
+            let Some((first, last)) = spec.trim().split_once('-') else {
+                return false;
+            };
+            match (first.parse::<u64>(), last.parse::<u64>()) {
+                _ if !(digits(first) || first.is_empty()) || !(digits(last) || last.is_empty()) => {
+                    false
+                }
+                (Ok(a), Ok(b)) => a <= b,
+                (Ok(_), Err(_)) => last.is_empty(),
+                (Err(_), Ok(_)) => first.is_empty(),
+                (Err(_), Err(_)) => false,
+            }
+        })
+}
+
+/// Does `If-Range` name the file as it is now? An entity tag matches
+/// the `ETag` strongly (a weak one never does); a date matches
+/// `Last-Modified` exactly.
+fn if_range_matches(if_range: &axum::http::HeaderValue, current: &HeaderMap) -> bool {
+    let given = if_range.as_bytes().trim_ascii();
+    let header = if given.starts_with(b"\"") {
+        header::ETAG
+    } else if given.starts_with(b"W/") {
+        return false;
+    } else {
+        header::LAST_MODIFIED
+    };
+    current
+        .get(header)
+        .is_some_and(|v| v.as_bytes().trim_ascii() == given && !v.as_bytes().starts_with(b"W/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::valid_byte_ranges;
+
+    #[test]
+    fn only_byte_ranges_are_understood() {
+        for ok in [
+            "bytes=0-99",
+            "bytes=100-",
+            "bytes=-50",
+            "BYTES=0-0, 5-9",
+            "bytes=0-99999999",
+        ] {
+            assert!(valid_byte_ranges(ok), "{ok}");
+        }
+        for bad in [
+            "items=0-5",
+            "bytes",
+            "bytes=",
+            "bytes=abc",
+            "bytes=5-1",
+            "bytes=-",
+            "bytes=1-2-3",
+            "bytes=+1-2",
+            "bytes=0-5,",
+            "bytes=99999999999999999999-",
+        ] {
+            assert!(!valid_byte_ranges(bad), "{bad}");
+        }
+    }
 }

@@ -29,6 +29,11 @@ impl<'a> Renderer<'a, '_> {
             let shortcode = &after[..end + 2];
             let src_off = self.src_offset(offset, shortcode);
             let words: Vec<&str> = inner.split_whitespace().collect();
+            if let ["figure" | "compare", _] = words.as_slice() {
+                self.doc
+                    .shortcodes
+                    .push((words.join(" "), self.base + src_off));
+            }
             let piece = match words.as_slice() {
                 ["figure", name] => Some(self.ctx.figure(name)),
                 ["compare", name] => Some(self.ctx.compare(name)),

@@ -8,6 +8,14 @@ use crate::util::text::slugify;
 impl<'a> Renderer<'a, '_> {
     /// A block shortcode: `details`/`end details`, or one from the context.
     pub(super) fn block(&mut self, name: &str, args: &[&str], inner: &str, offset: usize) {
+        let written = match (name, args) {
+            ("details", _) => name.to_string(),
+            _ => std::iter::once(name)
+                .chain(args.iter().copied())
+                .collect::<Vec<_>>()
+                .join(" "),
+        };
+        self.doc.shortcodes.push((written, self.base + offset));
         match (name, args) {
             ("details", [_, ..]) => {
                 self.details += 1;
@@ -39,6 +47,27 @@ impl<'a> Renderer<'a, '_> {
             }
             _ => match self.ctx.block(name, args) {
                 Ok(piece) => {
+                    // The ids the block's markup defines are the
+                    // document's: a block twice on one page is an error
+                    // here, at the second one.
+                    // (The layout reserves these ids against headings, so
+                    // the document's own list says whether one is here.)
+                    let mut twice = false;
+                    for id in crate::util::html::ids(&piece.html) {
+                        twice |= self.doc.ids.iter().any(|(x, _)| x == id);
+                        self.used_ids.insert(id.to_string());
+                        self.doc.ids.push((id.to_string(), self.base + offset));
+                    }
+                    if twice {
+                        self.error(
+                            offset,
+                            format!(
+                                "`{{{{ {} }}}}` is on this page already; keep one",
+                                inner.trim()
+                            ),
+                        );
+                        return;
+                    }
                     self.block.text.push_str(&piece.text);
                     self.block.text.push(' ');
                     self.doc.uses.push(name.to_string());

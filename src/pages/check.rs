@@ -25,11 +25,39 @@ pub(crate) fn features(site: &Site, docs: &Docs<'_>, diags: &mut Vec<Diagnostic>
                 &check.file,
                 "no section shows this self-check; put `{{ self-check }}` alone on a line in the section that should",
             )),
-            (Some(_), [_, second, ..]) => diags.push(file_error(
-                &p.sections[*second].file.path,
-                "the self-check is shown by another section already; keep `{{ self-check }}` in one section",
-            )),
+            (Some(_), [_, second, ..]) => {
+                let file = &p.sections[*second].file;
+                let at = docs
+                    .get(pi, *second)
+                    .and_then(|d| d.doc.shortcodes.iter().find(|(s, _)| s == "self-check"))
+                    .map_or(0, |(_, at)| *at);
+                diags.push(file.error(
+                    at,
+                    "the self-check is shown by another section already; keep `{{ self-check }}` in one section",
+                ));
+            }
             _ => {}
+        }
+    }
+}
+
+/// An alias may not take a path the site serves (a page of any edition,
+/// an edition's prefix, `/healthz`, `/static/...`): each is an error at
+/// the alias.
+pub(crate) fn aliases(sites: &[Site], diags: &mut Vec<Diagnostic>) {
+    let reserved = registry::reserved_segments(sites);
+    for p in sites.iter().flat_map(|s| &s.pathways) {
+        for a in &p.aliases {
+            let first = a.href.trim_start_matches('/').split('/').next();
+            if first.is_some_and(|f| reserved.contains(&f.to_ascii_lowercase())) {
+                diags.push(a.file.error(
+                    a.offset,
+                    format!(
+                        "the alias `{}` is a path the site serves already; choose another alias",
+                        a.href
+                    ),
+                ));
+            }
         }
     }
 }
@@ -124,15 +152,7 @@ pub(crate) fn rendered(
     let mut aliases: HashMap<String, String> = HashMap::new();
     for p in &site.pathways {
         for a in &p.aliases {
-            if anchors.contains_key(a.as_str()) {
-                diags.push(file_error(
-                    &p.sections
-                        .first()
-                        .map_or_else(Default::default, |s| s.file.path.clone()),
-                    format!("the alias `{a}` is already the path of a page; choose another alias"),
-                ));
-            }
-            aliases.insert(a.clone(), registry::pathway_path(p));
+            aliases.insert(a.href.clone(), registry::pathway_path(p));
         }
     }
     let mut links: Vec<LinkAt> = site
@@ -209,10 +229,9 @@ fn check_link(
     } else {
         let mut known: Vec<&str> = ids.iter().copied().collect();
         known.sort_unstable();
-        let shown: Vec<&str> = known.iter().copied().take(40).collect();
         format!(
             "the anchor `#{anchor}` in link `{href}` does not exist on {path}; anchors there: {}",
-            shown.join(", ")
+            crate::diag::listed(known.iter().map(|k| (*k).to_string()))
         )
     })
 }
@@ -280,6 +299,8 @@ pub(crate) fn twins(
         let (Some(s), Some(os)) = (p.sections.get(si), op.sections.get(si)) else {
             continue;
         };
+        same_shortcodes(s, os, &d.doc, &en.doc, diags);
+        same_links(s, os, &site.prefix, &d.doc, &en.doc, diags);
         let ours: HashSet<&str> = d.doc.ids.iter().map(|(id, _)| id.as_str()).collect();
         let theirs: HashSet<&str> = en.doc.ids.iter().map(|(id, _)| id.as_str()).collect();
         for (id, offset) in &d.doc.ids {
@@ -307,13 +328,95 @@ pub(crate) fn twins(
                 format!(
                     "{} has the id(s) {} that this translation lacks; give the matching headings `{{#id}}`",
                     os.file.path.display(),
-                    missing
-                        .iter()
-                        .map(|m| format!("`{m}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    crate::diag::listed(missing.iter().map(|m| format!("`{m}`")))
                 ),
             ));
         }
+    }
+}
+
+/// A translated section uses its original's shortcodes, in the same order:
+/// the first that differs is an error where the translation has it (or at
+/// its end, when it lacks one).
+fn same_shortcodes(
+    s: &crate::content::Section,
+    os: &crate::content::Section,
+    ours: &crate::markdown::Rendered,
+    theirs: &crate::markdown::Rendered,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut pairs = ours.shortcodes.iter().zip(&theirs.shortcodes);
+    if let Some(((mine, at), (original, _))) = pairs.find(|((a, _), (b, _))| a != b) {
+        diags.push(s.file.error(
+            *at,
+            format!(
+                "this translation has `{{{{ {mine} }}}}` where {} has `{{{{ {original} }}}}`; a translation uses the original's shortcodes, in the same order",
+                os.file.path.display()
+            ),
+        ));
+    } else if let Some((extra, at)) = ours.shortcodes.get(theirs.shortcodes.len()) {
+        diags.push(s.file.error(
+            *at,
+            format!(
+                "{} has no `{{{{ {extra} }}}}` here; a translation uses the original's shortcodes, in the same order",
+                os.file.path.display()
+            ),
+        ));
+    } else if let Some((lacking, _)) = theirs.shortcodes.get(ours.shortcodes.len()) {
+        diags.push(s.file.error(
+            s.file.text.len(),
+            format!(
+                "this translation lacks `{{{{ {lacking} }}}}`, which {} has next; a translation uses the original's shortcodes, in the same order",
+                os.file.path.display()
+            ),
+        ));
+    }
+}
+
+/// A translated section links to the pages and anchors its original links
+/// to: a target only in the translation is an error at its link, one only
+/// in the original an error at the translation's text.
+fn same_links(
+    s: &crate::content::Section,
+    os: &crate::content::Section,
+    prefix: &str,
+    ours: &crate::markdown::Rendered,
+    theirs: &crate::markdown::Rendered,
+    diags: &mut Vec<Diagnostic>,
+) {
+    // The translation's links carry the edition's prefix.
+    let bare = |href: &str| {
+        if href.starts_with('#') {
+            href.to_string()
+        } else {
+            registry::twin(href, prefix, "")
+        }
+    };
+    let original: HashSet<String> = theirs.links.iter().map(|l| bare(&l.href)).collect();
+    let mut translated = HashSet::new();
+    for l in &ours.links {
+        let target = bare(&l.href);
+        if !original.contains(&target) {
+            diags.push(s.file.error(
+                l.offset,
+                format!(
+                    "{} has no link to `{target}`; a translation links to the same pages and anchors as its original",
+                    os.file.path.display()
+                ),
+            ));
+        }
+        translated.insert(target);
+    }
+    let mut lacking: Vec<&String> = original.difference(&translated).collect();
+    lacking.sort();
+    if !lacking.is_empty() {
+        diags.push(s.file.error(
+            s.body_start,
+            format!(
+                "{} links to {} and this translation does not; a translation links to the same pages and anchors as its original",
+                os.file.path.display(),
+                crate::diag::listed(lacking.iter().map(|t| format!("`{t}`")))
+            ),
+        ));
     }
 }

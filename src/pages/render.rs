@@ -76,6 +76,7 @@ pub fn build<R: Send>(
             }
         })
         .collect();
+    check::aliases(sites, &mut diags);
     tracing::debug!(elapsed = ?t.elapsed(), "sections rendered");
     if let Some((first, rest)) = works.split_first() {
         for w in rest {
@@ -177,13 +178,14 @@ pub fn build<R: Send>(
     if diags.iter().any(|d| d.severity == Severity::Error) {
         diags.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
         diags.dedup();
+        crate::diag::cap_per_file(&mut diags);
         return Err(LoadError { diagnostics: diags });
     }
     for (path, stored) in ready {
         store.insert(path, stored);
     }
     store.insert(
-        "/sitemap.xml",
+        registry::SITEMAP,
         Stored::new(
             StatusCode::OK,
             "application/xml; charset=utf-8",
@@ -192,14 +194,14 @@ pub fn build<R: Send>(
         ),
     );
     store.insert(
-        "/robots.txt",
+        registry::ROBOTS,
         Stored::new(
             StatusCode::OK,
             "text/plain; charset=utf-8",
             CachePolicy::Page,
             format!(
                 "User-agent: *\nAllow: /\nSitemap: {}\n",
-                sites[0].url("/sitemap.xml")
+                sites[0].url(registry::SITEMAP)
             )
             .into_bytes(),
         ),

@@ -70,6 +70,21 @@ impl From<BadQuery> for BadAnswers {
     }
 }
 
+/// A clause as a sentence: a capital first letter and a full stop.
+fn sentence(clause: &str) -> String {
+    let clause = clause.trim();
+    let mut chars = clause.chars();
+    let mut out: String = chars
+        .next()
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default();
+    out.push_str(chars.as_str());
+    if !out.ends_with(['.', '!', '?']) {
+        out.push('.');
+    }
+    out
+}
+
 impl BadAnswers {
     /// The sentence for the reader, in the edition's words.
     pub fn explain(&self, ui: &crate::content::Ui, check: &SelfCheck) -> String {
@@ -81,8 +96,10 @@ impl BadAnswers {
             .collect::<Vec<_>>()
             .join(", ");
         match self {
-            BadAnswers::Address(BadQuery::Escape) => ui.errors.bad_escape.clone(),
-            BadAnswers::Address(BadQuery::Utf8) => ui.errors.bad_utf8.clone(),
+            // These words are a clause (search puts them after a colon);
+            // here they open the message, so they become a sentence.
+            BadAnswers::Address(BadQuery::Escape) => sentence(&ui.errors.bad_escape),
+            BadAnswers::Address(BadQuery::Utf8) => sentence(&ui.errors.bad_utf8),
             BadAnswers::Answer(v) => fill(&u.bad_answer, &[("answer", &truncate(v))]),
             BadAnswers::NotANumber(v) => {
                 fill(&u.bad_number, &[("value", &truncate(v)), ("list", &list)])

@@ -224,7 +224,7 @@ fn timestamp(out: &mut String, now: SystemTime) {
 
 /// Year, month and day of a count of days since 1970-01-01 (Howard
 /// Hinnant's `civil_from_days`).
-fn civil(days: u64) -> (u64, u64, u64) {
+pub(crate) fn civil(days: u64) -> (u64, u64, u64) {
     let z = days + 719_468;
     let era = z / 146_097;
     let doe = z - era * 146_097;

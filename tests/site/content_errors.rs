@@ -6,6 +6,7 @@
 //! its modules, by what they break.
 
 mod career_map;
+mod checks;
 mod figures;
 mod files;
 mod interface;
@@ -13,6 +14,7 @@ mod links;
 mod markdown;
 mod reporting;
 mod sections;
+mod values;
 
 use crate::helpers::Scratch;
 

@@ -7,7 +7,7 @@ use crate::helpers::{Scratch, attrs, get_from, sel, texts};
 use axum::http::StatusCode;
 
 /// The minimal fixture with a Spanish edition.
-fn bilingual() -> Scratch {
+pub(crate) fn bilingual() -> Scratch {
     let s = Scratch::of("minimal");
     s.edit(
         "site.toml",
@@ -45,7 +45,7 @@ fn bilingual() -> Scratch {
     );
     s.write(
         "pathways/demo/intro.es.md",
-        "+++\ntitle = \"¿Qué es?\"\nnav_title = \"Introducción\"\nsummary = \"Una introducción.\"\nsources = [\"stats\"]\n+++\n\nEl trabajo ABC es trabajo de codificación. Vea el [salario](/pathways/demo/pay#how-much).\n\n## Primera pregunta {#first-question}\n\nTexto sobre ABC.\n",
+        "+++\ntitle = \"¿Qué es?\"\nnav_title = \"Introducción\"\nsummary = \"Una introducción.\"\nsources = [\"stats\"]\n+++\n\nEl trabajo ABC es trabajo de codificación. Vea el [salario](/pathways/demo/pay#how-much) y el [mapa](/pathways/demo/career-map#starter).\n\n## Primera pregunta {#first-question}\n\nTexto sobre ABC.\n",
     );
     s.write(
         "pathways/demo/pay.es.md",

@@ -9,6 +9,7 @@
 mod connections;
 mod requests;
 mod resilience;
+mod review;
 mod targets;
 
 use std::net::SocketAddr;

@@ -18,6 +18,7 @@ mod http;
 mod pages;
 mod real_content;
 mod reload;
+mod review;
 mod search;
 mod server;
 mod sharing;

@@ -196,13 +196,13 @@ impl Loader {
                 )),
             }
             if !rank.contains_key(t.education.get_ref()) {
-                let known: Vec<&str> = levels.iter().map(|l| l.id.as_str()).collect();
+                let known = crate::diag::listed(levels.iter().map(|l| l.id.clone()));
                 self.push(file.error(
                     t.education.span().start,
                     format!(
                         "`{}` is not a level in [[levels]]; use one of {}",
                         t.education.get_ref(),
-                        known.join(", ")
+                        known
                     ),
                 ));
             }

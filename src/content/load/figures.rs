@@ -8,6 +8,21 @@ use crate::diag::SourceFile;
 use std::collections::BTreeMap;
 use toml::Spanned;
 
+/// Most a year's pay can be, in dollars (sources top-code far below it).
+const MAX_ANNUAL: u32 = 1_000_000;
+/// Most an hour's pay can be, in dollars.
+const MAX_HOURLY: f64 = 500.0;
+/// Hours in a full-time year: sources' annual pay is the hourly times this.
+const HOURS_A_YEAR: f64 = 2080.0;
+/// How far (as a factor) hourly times [`HOURS_A_YEAR`] may be from the
+/// annual figure.
+const HOURLY_SLACK: f64 = 1.25;
+/// Most jobs, openings or change in jobs one figure can count (more than
+/// every job in the country).
+pub(super) const MAX_COUNT: u32 = 200_000_000;
+/// Largest growth over a projection period, in per cent.
+const MAX_GROWTH: f64 = 1000.0;
+
 impl Loader {
     /// Sort a figure list newest first; two entries for one year is an error.
     pub(super) fn newest_first_unique<T>(
@@ -70,14 +85,44 @@ impl Loader {
         review: Option<i32>,
     ) -> Pay {
         self.figure_meta(file, sources, &p.source, &p.year, review);
-        if let (Some(lo), Some(hi)) = (p.p10, p.p90)
-            && !(lo <= p.annual && p.annual <= hi)
+        let annual = *p.annual.get_ref();
+        self.within(file, &p.annual, MAX_ANNUAL, "a year's pay, in dollars");
+        for x in [&p.p10, &p.p90].into_iter().flatten() {
+            self.within(file, x, MAX_ANNUAL, "a year's pay, in dollars");
+        }
+        if let Some(h) = &p.hourly {
+            let hourly = *h.get_ref();
+            if !hourly.is_finite() {
+                // Reported with every other value that is not a number.
+            } else if !(hourly > 0.0 && hourly <= MAX_HOURLY) {
+                self.push(file.error(
+                    h.span().start,
+                    format!("{hourly} is not a plausible hourly pay; write dollars an hour, more than 0 and at most {MAX_HOURLY}"),
+                ));
+            } else if annual > 0 {
+                // Sources give the hourly figure as the annual one over
+                // a full-time year; far from it is a typing mistake.
+                let ratio = hourly * HOURS_A_YEAR / f64::from(annual);
+                if !(1.0 / HOURLY_SLACK..=HOURLY_SLACK).contains(&ratio) {
+                    self.push(file.error(
+                        h.span().start,
+                        format!(
+                            "{hourly} an hour is {:.0} a year over {HOURS_A_YEAR} hours, far from the annual {annual}; check both figures",
+                            hourly * HOURS_A_YEAR
+                        ),
+                    ));
+                }
+            }
+        }
+        if let (Some(lo), Some(hi)) = (&p.p10, &p.p90)
+            && !(lo.get_ref() <= &annual && &annual <= hi.get_ref())
         {
             self.push(file.error(
-                p.year.span().start,
+                p.annual.span().start,
                 format!(
-                    "the median {} must lie between p10 {lo} and p90 {hi}",
-                    p.annual
+                    "the median {annual} must lie between p10 {} and p90 {}",
+                    lo.get_ref(),
+                    hi.get_ref()
                 ),
             ));
         }
@@ -88,12 +133,24 @@ impl Loader {
             ));
         }
         Pay {
-            annual: p.annual,
-            hourly: p.hourly,
-            p10: p.p10,
-            p90: p.p90,
+            annual,
+            hourly: p.hourly.map(Spanned::into_inner),
+            p10: p.p10.map(Spanned::into_inner),
+            p90: p.p90.map(Spanned::into_inner),
             year: *p.year.get_ref(),
             source: p.source.into_inner(),
+        }
+    }
+
+    /// A count or amount that can only be positive: more than 0 and at
+    /// most `max`.
+    pub(super) fn within(&mut self, file: &SourceFile, value: &Spanned<u32>, max: u32, what: &str) {
+        let v = *value.get_ref();
+        if v == 0 || v > max {
+            self.push(file.error(
+                value.span().start,
+                format!("{v} is not a plausible figure for {what}; it must be more than 0 and at most {max}"),
+            ));
         }
     }
 
@@ -105,8 +162,9 @@ impl Loader {
         review: Option<i32>,
     ) -> Count {
         self.figure_meta(file, sources, &c.source, &c.year, review);
+        self.within(file, &c.value, MAX_COUNT, "a number of jobs");
         Count {
-            value: c.value,
+            value: *c.value.get_ref(),
             year: *c.year.get_ref(),
             source: c.source.into_inner(),
         }
@@ -130,9 +188,27 @@ impl Loader {
                 ),
             ));
         }
+        let percent = *g.percent.get_ref();
+        if percent.is_finite() && !(percent > -100.0 && percent <= MAX_GROWTH) {
+            self.push(file.error(
+                g.percent.span().start,
+                format!("{percent} is not a plausible change in per cent; it must be more than -100 and at most {MAX_GROWTH}"),
+            ));
+        }
+        if let Some(c) = &g.change
+            && c.get_ref().unsigned_abs() > u64::from(MAX_COUNT)
+        {
+            self.push(file.error(
+                c.span().start,
+                format!(
+                    "{} is not a plausible change in jobs; it must be at most {MAX_COUNT} either way",
+                    c.get_ref()
+                ),
+            ));
+        }
         Growth {
-            percent: g.percent,
-            change: g.change,
+            percent,
+            change: g.change.map(Spanned::into_inner),
             from: g.from,
             to: g.to,
             outlook: g.outlook,

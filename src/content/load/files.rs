@@ -83,6 +83,18 @@ impl Loader {
             .strip_prefix('\u{feff}')
             .map(str::to_string)
             .unwrap_or(text);
+        let unprintable = text.char_indices().find(|&(_, c)| is_unprintable(c));
+        if let Some((at, c)) = unprintable {
+            let f = SourceFile::new(path, text);
+            self.push(f.error(
+                at,
+                format!(
+                    "holds the control character {} here, which no page can show; delete it",
+                    c.escape_unicode()
+                ),
+            ));
+            return None;
+        }
         if text.trim().is_empty() {
             self.push(file_error(
                 path,
@@ -101,13 +113,60 @@ impl Loader {
         base: usize,
     ) -> Option<T> {
         match toml::from_str::<T>(text) {
-            Ok(v) => Some(v),
+            Ok(v) => {
+                self.plain_values(file, text, base);
+                Some(v)
+            }
             Err(e) => {
                 let offset = base + e.span().map_or(0, |s| s.start);
                 let msg = e.message().trim().to_string();
                 let hint = toml_hint(&msg);
                 self.push(file.error(offset, format!("{msg}{hint}")));
                 None
+            }
+        }
+    }
+
+    /// Every string in TOML text is words a page prints: none may be blank
+    /// or hold a control character (an escape such as `\b` in
+    /// `"C:\backup"` is one), and every float must be a number a page can
+    /// show (`nan` and `inf` are not). Each problem is reported at its value.
+    fn plain_values(&mut self, file: &SourceFile, text: &str, base: usize) {
+        let Ok(table) = toml::de::DeTable::parse(text) else {
+            return;
+        };
+        let mut stack: Vec<&Spanned<toml::de::DeValue<'_>>> = table.get_ref().values().collect();
+        while let Some(v) = stack.pop() {
+            let at = base + v.span().start;
+            match v.get_ref() {
+                toml::de::DeValue::String(s) => {
+                    if let Some(c) = s.chars().find(|c| is_unprintable(*c)) {
+                        self.push(file.error(
+                            at,
+                            format!(
+                                "this text holds the control character {}, which no page can show; in \"double quotes\" a backslash starts an escape (`\\b` is one), so write `\\\\` for a backslash or use 'single quotes'",
+                                c.escape_unicode()
+                            ),
+                        ));
+                    } else if s.trim().is_empty() {
+                        self.push(file.error(
+                            at,
+                            "this text is blank; write the words, or remove the field if it is optional",
+                        ));
+                    }
+                }
+                toml::de::DeValue::Float(f) if !is_finite(f.as_str()) => {
+                    self.push(file.error(
+                        at,
+                        format!(
+                            "`{}` is not a number a page can show; write the figure",
+                            f.as_str()
+                        ),
+                    ));
+                }
+                toml::de::DeValue::Array(a) => stack.extend(a.iter()),
+                toml::de::DeValue::Table(t) => stack.extend(t.values()),
+                _ => {}
             }
         }
     }
@@ -150,6 +209,20 @@ impl Loader {
             ));
         }
     }
+}
+
+/// A control character other than the whitespace of plain text (tab, line
+/// feed, carriage return): nothing a page, a title or an image can show.
+fn is_unprintable(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// Is a TOML float's text a finite number (`nan` and `inf` are not)?
+fn is_finite(float: &str) -> bool {
+    float
+        .replace('_', "")
+        .parse::<f64>()
+        .is_ok_and(f64::is_finite)
 }
 
 pub(super) enum ReadError {

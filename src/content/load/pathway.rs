@@ -47,15 +47,15 @@ impl Loader {
         self.check_description(&file, &raw.description);
         for a in &raw.aliases {
             let path = a.get_ref();
+            // Paths the site serves are refused with the rendered pages
+            // (`pages::check::aliases`), from the page registry.
             if !path.starts_with('/')
-                || path.starts_with("/pathways")
-                || path.starts_with("/static")
                 || path.len() < 2
                 || !path[1..]
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || c == '-')
             {
-                self.push(file.error(a.span().start, format!("the alias `{path}` must be a short path like `/him` (letters, digits, hyphens), outside /pathways and /static")));
+                self.push(file.error(a.span().start, format!("the alias `{path}` must be a short path like `/him` (letters, digits, hyphens)")));
             } else if let Some(other) = aliases.insert(path.to_ascii_lowercase(), file.path.clone())
             {
                 self.push(file.error(
@@ -84,6 +84,10 @@ impl Loader {
                 self.figures_from_oews(&file, &oews, &mut group);
             }
             groups.push(group);
+        }
+        if raw.last_reviewed.get_ref().date.is_some() && raw.last_reviewed.get_ref().time.is_none()
+        {
+            self.check_reviewed(&file, &raw.last_reviewed, &last_reviewed, &groups);
         }
         if !groups.iter().any(|g| !g.history) {
             self.push(file.error(0, "a pathway needs at least one [[occupations]] entry"));
@@ -123,7 +127,15 @@ impl Loader {
             short_title: raw.short_title,
             summary: raw.summary,
             description: raw.description.into_inner(),
-            aliases: raw.aliases.into_iter().map(Spanned::into_inner).collect(),
+            aliases: raw
+                .aliases
+                .into_iter()
+                .map(|a| LinkRef {
+                    file: file.clone(),
+                    offset: a.span().start,
+                    href: a.into_inner(),
+                })
+                .collect(),
             last_reviewed,
             key_figure: FigureName {
                 group: String::new(),
@@ -150,6 +162,59 @@ impl Loader {
         pathway.self_check = self.self_check(site, dir);
         pathway.sections = self.sections(site, dir, &file, &raw.sections, &pathway);
         Some(pathway)
+    }
+
+    /// `last_reviewed` is a plausible date: not in the future (a day's
+    /// slack for time zones), and not before the data year of a current
+    /// figure (a date that early would silence every out-of-date warning).
+    fn check_reviewed(
+        &mut self,
+        file: &SourceFile,
+        at: &Spanned<toml::value::Datetime>,
+        date: &Date,
+        groups: &[Group],
+    ) {
+        let at = at.span().start;
+        let days = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() / 86_400);
+        let (y, m, d) = crate::util::log::civil(days + 1);
+        let tomorrow = (i64::try_from(y).unwrap_or(i64::MAX), m, d);
+        let given = (
+            i64::from(date.year),
+            u64::from(date.month),
+            u64::from(date.day),
+        );
+        let newest = groups
+            .iter()
+            .filter(|g| !g.history)
+            .flat_map(|g| {
+                g.pay
+                    .iter()
+                    .map(|p| p.year)
+                    .chain(g.jobs.iter().map(|c| c.year))
+                    .chain(g.openings.iter().map(|c| c.year))
+                    .chain(g.growth.iter().map(|x| x.from))
+                    .chain(g.industries.iter().map(|i| i.year))
+                    .chain(g.entry_education.iter().map(|e| e.year))
+            })
+            .max();
+        if given > tomorrow {
+            self.push(file.error(
+                at,
+                format!("`last_reviewed` {} is in the future; write the date the figures were last checked", date.iso()),
+            ));
+        } else if date.year < 1900 {
+            self.push(file.error(
+                at,
+                format!("`last_reviewed` {} is not a plausible date; write the date the figures were last checked", date.iso()),
+            ));
+        } else if let Some(newest) = newest.filter(|&n| date.year < n) {
+            self.push(file.error(
+                at,
+                format!("`last_reviewed` {} is before {newest}, the data year of a figure in this file; write the date the figures were last checked", date.iso()),
+            ));
+        }
     }
 
     /// A `group.field[@year]` name in a data file: it must name a figure
@@ -262,9 +327,10 @@ impl Loader {
             .into_iter()
             .map(|i| {
                 self.figure_meta(file, sources, &i.source, &i.year, None);
+                self.within(file, &i.jobs, super::figures::MAX_COUNT, "a number of jobs");
                 Industry {
                     name: i.name,
-                    jobs: i.jobs,
+                    jobs: *i.jobs.get_ref(),
                     year: *i.year.get_ref(),
                     source: i.source.into_inner(),
                 }
