@@ -58,7 +58,9 @@ pub fn export(loaded: &Loaded, out: &Path) -> Result<usize> {
     // Pages (with their brotli bodies) and share images take time to make:
     // spread them over the cores, each thread taking the next page.
     let mut written = 0;
-    for count in crate::util::par::on_all_cores(&paths, |path| write_page(loaded, path, out)) {
+    let counts = crate::util::par::on_all_cores(&paths, |path| write_page(loaded, path, out))
+        .map_err(|p| anyhow::anyhow!("writing {} failed: {}", paths[p.index], p.message))?;
+    for count in counts {
         written += count?;
     }
     // Assets: the same folder ServeDir serves.
