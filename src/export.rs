@@ -52,7 +52,7 @@ pub fn export(loaded: &Loaded, out: &Path) -> Result<usize> {
         let _ = writeln!(
             headers,
             "{url}\n  Cache-Control: {}\n  Content-Type: {content_type}\n",
-            cache.header().to_str().unwrap_or_default(),
+            cache.value(),
         );
     }
     // Pages (with their brotli bodies) and share images take time to make:
@@ -70,16 +70,13 @@ pub fn export(loaded: &Loaded, out: &Path) -> Result<usize> {
         let _ = writeln!(
             headers,
             "{url}\n  Cache-Control: {}\n",
-            CachePolicy::Immutable.header().to_str().unwrap_or_default()
+            CachePolicy::Immutable.value()
         );
     }
     let _ = writeln!(
         headers,
         "/static/*\n  Cache-Control: {}",
-        CachePolicy::ShortAsset
-            .header()
-            .to_str()
-            .unwrap_or_default()
+        CachePolicy::ShortAsset.value()
     );
     fs::write(out.join("_headers"), headers)?;
     Ok(written + 1)

@@ -7,9 +7,11 @@
 //! render. Share images are drawn on first request and kept in a cache of
 //! bounded size.
 
+mod cache;
 mod encoding;
 mod made;
 
+pub use cache::{CachePolicy, settle};
 pub use encoding::{Accepts, Encoding, accepts};
 pub use made::Lazy;
 
@@ -29,36 +31,6 @@ const BROTLI_QUALITY: i32 = 11;
 /// A site whose gzip bodies total less than this gets all its brotli
 /// bodies made right after start; a bigger one makes each on demand.
 const WARM_ALL_BELOW: usize = 8 * 1024 * 1024;
-
-/// How long clients and caches may keep a response. One place decides the
-/// headers for every kind of response.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CachePolicy {
-    /// HTML pages: fresh for five minutes, then served stale while a cache
-    /// revalidates (cheap: ETags make that a 304).
-    Page,
-    /// Fingerprinted assets and share images: the name changes when the
-    /// bytes do, so keep them for a year.
-    Immutable,
-    /// Unfingerprinted asset names: short, like pages.
-    ShortAsset,
-    /// Per-request pages (search results): never stored as static pages.
-    Dynamic,
-    /// Errors: not cached, so a fix shows at once.
-    NoStore,
-}
-
-impl CachePolicy {
-    pub fn header(self) -> HeaderValue {
-        HeaderValue::from_static(match self {
-            CachePolicy::Page => "public, max-age=300, stale-while-revalidate=86400",
-            CachePolicy::Immutable => "public, max-age=31536000, immutable",
-            CachePolicy::ShortAsset => "public, max-age=300",
-            CachePolicy::Dynamic => "no-cache",
-            CachePolicy::NoStore => "no-store",
-        })
-    }
-}
 
 /// What a stored response is, for the router.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
