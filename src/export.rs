@@ -52,13 +52,15 @@ pub fn export(loaded: &Loaded, out: &Path) -> Result<usize> {
         let _ = writeln!(
             headers,
             "{url}\n  Cache-Control: {}\n  Content-Type: {content_type}\n",
-            cache.header().to_str().unwrap_or_default(),
+            cache.value(),
         );
     }
     // Pages (with their brotli bodies) and share images take time to make:
     // spread them over the cores, each thread taking the next page.
     let mut written = 0;
-    for count in crate::util::par::on_all_cores(&paths, |path| write_page(loaded, path, out)) {
+    let counts = crate::util::par::on_all_cores(&paths, |path| write_page(loaded, path, out))
+        .map_err(|p| anyhow::anyhow!("writing {} failed: {}", paths[p.index], p.message))?;
+    for count in counts {
         written += count?;
     }
     // Assets: the same folder ServeDir serves.
@@ -68,16 +70,13 @@ pub fn export(loaded: &Loaded, out: &Path) -> Result<usize> {
         let _ = writeln!(
             headers,
             "{url}\n  Cache-Control: {}\n",
-            CachePolicy::Immutable.header().to_str().unwrap_or_default()
+            CachePolicy::Immutable.value()
         );
     }
     let _ = writeln!(
         headers,
         "/static/*\n  Cache-Control: {}",
-        CachePolicy::ShortAsset
-            .header()
-            .to_str()
-            .unwrap_or_default()
+        CachePolicy::ShortAsset.value()
     );
     fs::write(out.join("_headers"), headers)?;
     Ok(written + 1)

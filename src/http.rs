@@ -38,6 +38,13 @@ pub fn app(state: AppState) -> Site {
     Site::new(state.clone(), router(state))
 }
 
+/// `Cache-Control` for every answer of the router, errors and timeouts
+/// included: handlers ask for a policy, this decides.
+async fn settle_cache(mut res: axum::response::Response) -> axum::response::Response {
+    crate::store::settle(&mut res);
+    res
+}
+
 /// The router with every route and layer.
 pub fn router(state: AppState) -> Router {
     let routes = Router::new()
@@ -55,7 +62,9 @@ pub fn router(state: AppState) -> Router {
 /// The layers every route goes through, outermost last: a panic becomes an
 /// error; the guard adds security headers, enforces limits and renders every
 /// error page; a whole-request timeout; a span naming the request, for
-/// whatever a handler logs (the access log line is written by [`Site`]).
+/// whatever a handler logs (the access log line is written by [`Site`]);
+/// and `Cache-Control`, set on every answer by [`crate::store::settle`] from
+/// the policy the answer asked for (the fast path of [`Site`] calls it too).
 pub fn with_layers(routes: Router<AppState>, state: AppState) -> Router {
     routes
         .layer(CatchPanicLayer::custom(
@@ -81,5 +90,6 @@ pub fn with_layers(routes: Router<AppState>, state: AppState) -> Router {
                 tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
             },
         ))
+        .layer(middleware::map_response(settle_cache))
         .with_state(state)
 }

@@ -29,9 +29,12 @@
 //! - `error`: the request error type.
 //! - `config`, `diag`, `util`: the command line's shape, diagnostics,
 //!   small utilities.
+//! - `career_map`: the career map diagram's layout and drawing (uses
+//!   nothing else of the crate).
 
 pub mod assets;
 mod blocks;
+mod career_map;
 pub mod cli;
 pub mod config;
 pub mod content;

@@ -12,16 +12,15 @@
 //!   handouts).
 //! - `handouts`: the one-sheet handout and the whole pathway to print.
 //! - `qr`: their QR codes, drawn once per address.
-//! - `map_page`: the career map page.
+//! - `map_page`: the career map page (the diagram's layout and drawing are
+//!   [`crate::career_map`]'s).
 //! - `render`: all pages into a store; one page by path (editor mode).
 //! - `check`: links, anchors and duplicate ids on the rendered pages.
 //! - `cards`: link-preview images per page.
-//! - `career_map`: the diagram's layout and drawing.
 //! - `jsonld`: structured data.
 //! - `selfcheck`, `search`: pages rendered per request.
 
 pub(crate) mod cards;
-pub(crate) mod career_map;
 pub(crate) mod check;
 pub(crate) mod cx;
 pub(crate) mod docs;

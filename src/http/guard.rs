@@ -111,11 +111,8 @@ fn error_response(
     };
     let html = crate::pages::views::error_page(ed.site, &chrome, &heading, &message)
         .unwrap_or_else(|_| format!("{heading}\n{message}\n"));
+    // An error status is never kept (`store::settle` decides that).
     let mut res = respond::dynamic(html, accept, e.status());
-    res.headers_mut().insert(
-        header::CACHE_CONTROL,
-        crate::store::CachePolicy::NoStore.header(),
-    );
     if *e == AppError::MethodNotAllowed {
         res.headers_mut()
             .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));

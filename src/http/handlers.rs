@@ -8,7 +8,7 @@ use crate::state::AppState;
 use crate::store::{CachePolicy, Kind};
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, StatusCode, Uri, header};
+use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::Response;
 use tower::ServiceExt as _;
 use tower_http::services::ServeDir;
@@ -228,8 +228,7 @@ pub(super) async fn static_file(
         } else {
             CachePolicy::ShortAsset
         };
-        res.headers_mut()
-            .insert(header::CACHE_CONTROL, policy.header());
+        policy.ask(&mut res);
     }
     Ok(res)
 }

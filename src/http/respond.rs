@@ -68,7 +68,7 @@ pub(crate) fn stored(page: &Arc<Stored>, req_headers: &HeaderMap) -> Response {
     };
     let h = res.headers_mut();
     h.insert(header::ETAG, page.etag_header(enc));
-    h.insert(header::CACHE_CONTROL, page.cache.header());
+    page.cache.ask(&mut res);
     res
 }
 
@@ -105,7 +105,7 @@ pub(crate) fn dynamic(body: String, req_headers: &HeaderMap, status: StatusCode)
         h.insert(header::CONTENT_ENCODING, v);
     }
     h.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
-    h.insert(header::CACHE_CONTROL, CachePolicy::Dynamic.header());
+    CachePolicy::Dynamic.ask(&mut res);
     res
 }
 
@@ -132,7 +132,6 @@ pub(crate) fn redirect(to: &str, query: Option<&str>) -> Response {
     if let Ok(v) = HeaderValue::from_str(&location) {
         res.headers_mut().insert(header::LOCATION, v);
     }
-    res.headers_mut()
-        .insert(header::CACHE_CONTROL, CachePolicy::Page.header());
+    CachePolicy::Page.ask(&mut res);
     res
 }

@@ -107,6 +107,7 @@ fn stored_page(state: &AppState, req: &Request) -> Option<Response> {
     if loaded.https {
         super::guard::hsts(res.headers_mut());
     }
+    crate::store::settle(&mut res);
     Some(res)
 }
 

@@ -223,8 +223,8 @@ pub(crate) fn render_section<'a>(
     markdown::render(&s.file, s.body(), s.body_start, ids, &ctx, diags)
 }
 
-/// Render every section for its own page, the pathways spread over every
-/// core.
+/// Render every section for its own page, the sections spread over every
+/// core. A section whose rendering panics is an error naming its file.
 pub(crate) fn render_all<'a>(
     site: &'a Site,
     glossary: &'a Glossary,
@@ -235,22 +235,35 @@ pub(crate) fn render_all<'a>(
         pathway: p,
         glossary,
     };
-    let indexes: Vec<usize> = (0..site.pathways.len()).collect();
-    let done = crate::util::par::on_all_cores(&indexes, |&pi| {
+    // One item per section, each carrying its own (pathway, section)
+    // numbers: a result can only land where it belongs.
+    let items: Vec<(usize, usize)> = site
+        .pathways
+        .iter()
+        .enumerate()
+        .flat_map(|(pi, p)| (0..p.sections.len()).map(move |si| (pi, si)))
+        .collect();
+    let done = crate::util::par::on_all_cores(&items, |&(pi, si)| {
         let p = &site.pathways[pi];
         let mut found = Vec::new();
-        let docs: Vec<SectionDoc<'a>> = p
-            .sections
-            .iter()
-            .map(|s| render_for_page(at(p), s, &mut found))
-            .collect();
-        (docs, found)
+        let doc = render_for_page(at(p), &p.sections[si], &mut found);
+        ((pi, si), doc, found)
     });
     let mut docs = Docs::default();
-    for (pi, (sections, found)) in done.into_iter().enumerate() {
-        diags.extend(found);
-        for (si, doc) in sections.into_iter().enumerate() {
-            docs.sections.insert((pi, si), doc);
+    match done {
+        Ok(done) => {
+            for (at, doc, found) in done {
+                diags.extend(found);
+                docs.sections.insert(at, doc);
+            }
+        }
+        Err(panicked) => {
+            let (pi, si) = items[panicked.index];
+            let section = &site.pathways[pi].sections[si];
+            diags.push(crate::diag::file_error(
+                &section.file.path,
+                format!("rendering this section failed: {}", panicked.message),
+            ));
         }
     }
     docs

@@ -2,13 +2,13 @@
 //! screens and print, as rows for phones), a legend, and every level and
 //! title as text, which is the diagram's accessible equivalent.
 
-use super::career_map::{
-    self as diagram, LevelIn, MapInput, MoveIn, Orientation, SvgOpts, TitleIn,
-};
 use super::cx::Cx;
 use super::layout::{Chrome, Menu, Meta, Share};
 use super::pathway::{meta_for, reviewed};
 use crate::blocks::html;
+use crate::career_map::{
+    self as diagram, LevelIn, MapInput, MoveIn, Orientation, SvgOpts, TitleIn,
+};
 use crate::content::{CareerMap, MoveKind, Pathway};
 use crate::registry::Page;
 use crate::util::text::fill;
@@ -188,4 +188,31 @@ pub(crate) fn career_map(cx: &Cx<'_>, p: &Pathway) -> Result<String, String> {
         levels,
         reviewed: reviewed(cx, p),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::career_map::{Orientation, check, crossings, layout};
+
+    /// The bundled content's maps, in every language: the invariants hold,
+    /// and the desktop drawing has at most four crossings.
+    #[test]
+    fn bundled_content_maps() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let sites = crate::content::load_all(&dir).expect("the bundled content loads");
+        let mut maps = 0;
+        for site in &sites {
+            for p in &site.pathways {
+                let Some(map) = &p.career_map else { continue };
+                let input = super::input(map);
+                let wide = layout(&input, Orientation::Horizontal);
+                check(&wide, &input);
+                let c = crossings(&wide);
+                assert!(c <= 4, "{} ({}): {c} crossings", p.slug, site.ui.lang);
+                check(&layout(&input, Orientation::Vertical), &input);
+                maps += 1;
+            }
+        }
+        assert!(maps >= 2, "English and Spanish maps were checked");
+    }
 }

@@ -143,6 +143,10 @@ pub fn build<R: Send>(
                     .filter(Page::stored)
                     .collect();
                 crate::util::par::on_all_cores(&pages, |&page| finish(&cx, w, ei, page))
+                    .unwrap_or_else(|panicked| {
+                        let page = pages[panicked.index];
+                        vec![(page, Err(format!("rendering failed: {}", panicked.message)))]
+                    })
             })
             .collect();
         tracing::debug!(elapsed = ?t.elapsed(), "pages rendered and compressed");

@@ -218,11 +218,30 @@ async fn a_result_page_has_no_id_twice() {
 #[tokio::test]
 async fn the_self_check_never_calls_anyone_unfit() {
     let path = check_path();
-    let doc = get(&format!("{path}?n=1,2,3,4,5,6")).await.html();
-    let text = texts(&doc, "main").join(" ").to_lowercase();
-    for word in ["unfit", "not suited", "fail", "score"] {
-        assert!(!text.contains(word), "result page says {word:?}");
+    let loaded = sample_state().current();
+    let check = him(&loaded).self_check.clone().expect("a self-check");
+    let ids: Vec<String> = check.statements.iter().map(|s| s.id.to_string()).collect();
+    let all = ids.join(",");
+    // Every statement answered "no", "not sure", and "yes": each answer
+    // renders a result row for every statement, and none of them (nor
+    // anything else in the page) judges the reader.
+    let mut checked = 0;
+    for key in ["n", "u", "a"] {
+        let got = get(&format!("{path}?{key}={all}")).await;
+        assert_eq!(got.status, StatusCode::OK, "{key}={all} renders a result");
+        let doc = got.html();
+        let rows = texts(&doc, "ol.results li.result");
+        assert_eq!(rows.len(), ids.len(), "{key}: one result per statement");
+        let summary = one(&doc, ".result-summary");
+        assert!(!text_of(summary).trim().is_empty(), "{key}: a summary");
+        let text = texts(&doc, "main").join(" ").to_lowercase();
+        for word in ["unfit", "not suited", "fail", "score"] {
+            assert!(!text.contains(word), "{key}: the result page says {word:?}");
+        }
+        checked += rows.len();
     }
+    assert_eq!(checked, 3 * ids.len());
+    assert!(checked >= 3, "the sample's self-check has statements");
 }
 
 #[tokio::test]

@@ -161,6 +161,20 @@ pub(crate) fn attrs(doc: &Html, selector: &str, attr: &str) -> Vec<String> {
         .collect()
 }
 
+/// Asserts `html` is one of the site's styled pages: parsed, it has one
+/// `h1` in its `main` and links the site's stylesheet.
+#[track_caller]
+pub(crate) fn assert_styled_page(html: &str, what: &str) {
+    let doc = Html::parse_document(html);
+    let h1 = doc.select(&sel("main h1")).count();
+    assert_eq!(h1, 1, "{what}: not a styled page (h1 in main: {h1})");
+    let css = attrs(&doc, "head link[rel=stylesheet]", "href");
+    assert!(
+        css.iter().any(|href| href.starts_with("/static/")),
+        "{what}: not a styled page (stylesheets: {css:?})"
+    );
+}
+
 /// The one element matching `selector`.
 #[track_caller]
 pub(crate) fn one<'a>(doc: &'a Html, selector: &str) -> ElementRef<'a> {

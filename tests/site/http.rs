@@ -137,7 +137,7 @@ async fn other_methods_get_405_with_allow_and_a_page() {
         .await;
         assert_eq!(got.status, StatusCode::METHOD_NOT_ALLOWED, "{method}");
         assert_eq!(got.header("allow"), "GET, HEAD");
-        assert!(got.text().contains("<h1>"), "{method} gets a page");
+        assert_styled_page(&got.text(), &format!("{method} gets a page"));
     }
 }
 
@@ -253,6 +253,48 @@ async fn cache_headers_depend_on_the_kind_of_response() {
     assert_eq!(plain.body, asset.body);
     let missing = get("/nope").await;
     assert_eq!(missing.header("cache-control"), "no-store");
+    let search = get("/search?q=coder").await;
+    assert_eq!(search.header("cache-control"), "no-cache");
+    let health = get("/healthz").await;
+    assert_eq!(health.header("cache-control"), "no-store");
+}
+
+#[tokio::test]
+async fn a_handler_cannot_set_cache_control_itself() {
+    use axum::response::IntoResponse as _;
+    use pathways::store::CachePolicy;
+    // One handler sets the header by hand, one asks for a policy and then
+    // sets another header by hand, one asks for a year on an error.
+    let by_hand = || async { ([("cache-control", "public, max-age=999999")], "x\n") };
+    let asked = || async {
+        let mut res = ([("cache-control", "public, max-age=999999")], "x\n").into_response();
+        CachePolicy::ShortAsset.ask(&mut res);
+        res
+    };
+    let error = || async {
+        let mut res = (StatusCode::GONE, "gone\n").into_response();
+        CachePolicy::Immutable.ask(&mut res);
+        res
+    };
+    let routes = axum::Router::new()
+        .route("/by-hand", axum::routing::get(by_hand))
+        .route("/asked", axum::routing::get(asked))
+        .route("/error", axum::routing::get(error));
+    let app = pathways::http::with_layers(routes, sample_state());
+    for (path, want) in [
+        ("/by-hand", "no-store"),
+        ("/asked", "public, max-age=300"),
+        ("/error", "no-store"),
+    ] {
+        let res = tower::ServiceExt::oneshot(
+            app.clone(),
+            Request::get(path).body(Body::empty()).unwrap(),
+        )
+        .await
+        .unwrap();
+        let all: Vec<_> = res.headers().get_all("cache-control").iter().collect();
+        assert_eq!(all, [want], "{path}");
+    }
 }
 
 #[tokio::test]
@@ -313,7 +355,7 @@ async fn over_long_uris_get_414_and_bodies_get_413() {
     let long = format!("/search?q={}", "a".repeat(9000));
     let got = get(&long).await;
     assert_eq!(got.status, StatusCode::URI_TOO_LONG);
-    assert!(got.text().contains("<h1>"));
+    assert_styled_page(&got.text(), "the 414 page");
     let got = send(
         Request::get(HIM)
             .header("content-length", "5")

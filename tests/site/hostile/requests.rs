@@ -3,6 +3,7 @@
 //! HEAD, Range and conditional headers, and HTTP/1.0 and 0.9.
 
 use super::{expect, expect_one_of, not_found, raw, request, too_large};
+use crate::helpers::assert_styled_page;
 
 #[tokio::test]
 async fn big_and_many_headers() {
@@ -90,7 +91,7 @@ async fn other_methods_are_405() {
             let r = raw(&request(method, target, &["Content-Length: 0"])).await;
             expect(&what, &r, 405);
             assert_eq!(r.header("allow").as_deref(), Some("GET, HEAD"), "{what}");
-            assert!(r.text().contains("<h1"), "{what}: not the styled page");
+            assert_styled_page(&r.text(), &what);
         }
     }
     let r = raw(&request("POST", "/search", &["Content-Length: 5"])).await;
@@ -187,7 +188,7 @@ async fn http_1_0() {
     let r = raw(b"GET / HTTP/1.0\r\n\r\n").await;
     expect("HTTP/1.0 without Host", &r, 200);
     assert!(r.head.starts_with("HTTP/1."), "{}", r.head);
-    assert!(r.text().contains("<h1"));
+    assert_styled_page(&r.text(), "HTTP/1.0 without Host");
     let r = raw(b"GET /search?q=coder+salary HTTP/1.0\r\n\r\n").await;
     expect("HTTP/1.0 search", &r, 200);
     // HTTP/0.9 (no version) is not spoken.

@@ -3,12 +3,13 @@
 //! over-long URIs, after a normal request as a baseline.
 
 use super::{expect, fetch, not_found, raw, sane, too_large};
+use crate::helpers::assert_styled_page;
 
 #[tokio::test]
 async fn the_server_answers_normally() {
     let r = fetch("/").await;
     expect("GET /", &r, 200);
-    assert!(r.text().contains("<h1"));
+    assert_styled_page(&r.text(), "GET /");
     assert_eq!(
         r.header("x-content-type-options").as_deref(),
         Some("nosniff")
@@ -105,10 +106,7 @@ async fn broken_percent_encoding_and_utf8() {
     ] {
         let r = fetch(target).await;
         expect(target, &r, 400);
-        assert!(
-            r.text().contains("<h1"),
-            "{target}: not the styled 400 page"
-        );
+        assert_styled_page(&r.text(), &format!("{target}: the 400 page"));
     }
     for target in [
         "/%FF",
@@ -175,7 +173,7 @@ async fn long_uris() {
     let target = format!("/search?q={}", "a".repeat(9 * 1024));
     let r = fetch(&target).await;
     expect("9 KiB URI", &r, 414);
-    assert!(r.text().contains("<h1"), "not the styled 414 page");
+    assert_styled_page(&r.text(), "the 414 page");
     let target = format!("/{}", "a".repeat(9 * 1024));
     expect("9 KiB path", &fetch(&target).await, 414);
     // Still within hyper's read buffer (about 400 KB): the app's 414.

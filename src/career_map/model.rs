@@ -52,54 +52,54 @@ pub(crate) enum Orientation {
 }
 
 /// Font size of all text.
-pub(super) const FONT: f64 = 14.0;
+pub(super) const FONT_SIZE: f64 = 14.0;
 /// Line height of wrapped text.
-pub(super) const LINE: f64 = 18.0;
+pub(super) const LINE_HEIGHT: f64 = 18.0;
 /// Horizontal padding between a box edge and its text.
-pub(super) const PAD_X: f64 = 8.0;
+pub(super) const TEXT_PADDING: f64 = 8.0;
 /// Width of the vertical layout's viewBox.
 pub(super) const PHONE_WIDTH: f64 = 300.0;
 /// Estimated character width of regular text, as a fraction of the font size.
-pub(super) const CHAR: f64 = 0.55;
+pub(super) const CHAR_WIDTH: f64 = 0.55;
 /// Estimated character width of the semi-bold level labels, as a fraction of the font size.
-pub(super) const BOLD: f64 = 0.6;
+pub(super) const BOLD_CHAR_WIDTH: f64 = 0.6;
 /// Minimum box width in the horizontal layout.
-pub(super) const BOX_W: f64 = 190.0;
+pub(super) const MIN_BOX_WIDTH: f64 = 190.0;
 /// Margin around the drawing.
 pub(super) const MARGIN: f64 = 8.0;
 /// Room for an arrowhead between a box and its first lane (horizontal layout).
-pub(super) const ZONE: f64 = 12.0;
+pub(super) const ARROW_ROOM: f64 = 12.0;
 /// Lane spacing beside horizontal columns.
-pub(super) const SP: f64 = 8.0;
+pub(super) const LANE_SPACING: f64 = 8.0;
 /// Length of the horizontal stubs at both ends of a move between columns.
-pub(super) const STUB: f64 = 12.0;
+pub(super) const STUB_LENGTH: f64 = 12.0;
 /// Horizontal run of the diagonal between two columns' stubs.
-pub(super) const DIAG: f64 = 64.0;
+pub(super) const DIAGONAL_RUN: f64 = 64.0;
 /// Gap between stacked boxes (room for two arrowheads).
-pub(super) const VGAP: f64 = 34.0;
+pub(super) const STACK_GAP: f64 = 34.0;
 /// Corner rounding of drawn edges.
-pub(super) const RADIUS: f64 = 6.0;
+pub(super) const CORNER_RADIUS: f64 = 6.0;
 /// Arrow room beside a box in the vertical layout's channels.
-pub(super) const VZONE: f64 = 10.0;
+pub(super) const CHANNEL_ARROW_ROOM: f64 = 10.0;
 
 /// A title's box with its wrapped text.
 #[derive(Clone, Debug)]
-pub(crate) struct BoxL {
+pub(crate) struct TitleBox {
     /// Where the box is.
     pub rect: Rect,
     /// The title's name wrapped to fit the box.
     pub lines: Vec<String>,
 }
-impl BoxL {
+impl TitleBox {
     /// Baseline of text line `i`, for a block of lines centred in the box.
     pub(super) fn baseline(&self, i: usize) -> f64 {
-        let top = self.rect.y + (self.rect.h - self.lines.len() as f64 * LINE) / 2.0;
-        top + i as f64 * LINE + LINE / 2.0 + 0.35 * FONT
+        let top = self.rect.y + (self.rect.h - self.lines.len() as f64 * LINE_HEIGHT) / 2.0;
+        top + i as f64 * LINE_HEIGHT + LINE_HEIGHT / 2.0 + 0.35 * FONT_SIZE
     }
 }
 /// A level's label and background band.
 #[derive(Clone, Debug)]
-pub(crate) struct LevelL {
+pub(crate) struct LevelBand {
     /// Index into `MapInput::levels`.
     #[cfg_attr(
         not(test),
@@ -123,7 +123,7 @@ pub(crate) struct LevelL {
 /// A drawn move. `points` is a polyline from `from` to `to`; it is drawn with
 /// rounded corners (radius 6). Two-way moves have arrowheads at both ends.
 #[derive(Clone, Debug)]
-pub(crate) struct EdgeL {
+pub(crate) struct RoutedEdge {
     /// Title the move starts from (for two-way moves, either end).
     pub from: usize,
     /// Title the move leads to.
@@ -133,13 +133,13 @@ pub(crate) struct EdgeL {
     /// Whether the same move also exists the other way (arrowheads at both ends).
     pub two_way: bool,
     /// The route: starts on `from`'s border, ends on `to`'s border.
-    pub points: Vec<Pt>,
+    pub points: Vec<Point>,
 }
 /// A finished layout: one box per title (same indices as the input).
 #[derive(Clone, Debug)]
 pub(crate) struct Layout {
     /// Which way the levels run.
-    pub orient: Orientation,
+    pub orientation: Orientation,
     /// Size of the drawing (the SVG viewBox).
     pub width: f64,
     /// Height of the drawing.
@@ -154,29 +154,31 @@ pub(crate) struct Layout {
     )]
     pub font: f64,
     /// One box per input title, same order.
-    pub boxes: Vec<BoxL>,
+    pub boxes: Vec<TitleBox>,
     /// Levels that have titles, entry first.
-    pub levels: Vec<LevelL>,
+    pub levels: Vec<LevelBand>,
     /// Drawn moves; a two-way pair is one edge.
-    pub edges: Vec<EdgeL>,
+    pub edges: Vec<RoutedEdge>,
 }
 
 /// Estimated width of `s` in the regular font at `size`.
 pub(super) fn text_width(s: &str, size: f64) -> f64 {
-    s.chars().count() as f64 * CHAR * size
+    s.chars().count() as f64 * CHAR_WIDTH * size
 }
 
 /// Splits `s` into lines at most `max` wide, at `char_w` per character
 /// (a longer single word gets a line of its own).
 pub(super) fn wrap(s: &str, max: f64, char_w: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
-    for w in s.split_whitespace() {
+    for word in s.split_whitespace() {
         match lines.last_mut() {
-            Some(l) if (l.chars().count() + 1 + w.chars().count()) as f64 * char_w <= max => {
-                l.push(' ');
-                l.push_str(w);
+            Some(line)
+                if (line.chars().count() + 1 + word.chars().count()) as f64 * char_w <= max =>
+            {
+                line.push(' ');
+                line.push_str(word);
             }
-            _ => lines.push(w.to_string()),
+            _ => lines.push(word.to_string()),
         }
     }
     if lines.is_empty() {
@@ -186,12 +188,12 @@ pub(super) fn wrap(s: &str, max: f64, char_w: f64) -> Vec<String> {
 }
 
 /// Height of a box holding `lines` lines of text.
-pub(super) fn box_h(lines: usize) -> f64 {
-    lines as f64 * LINE + 16.0
+pub(super) fn box_height(lines: usize) -> f64 {
+    lines as f64 * LINE_HEIGHT + 16.0
 }
 
 /// A point `(x, y)` in SVG user units.
-pub(super) type Pt = (f64, f64);
+pub(super) type Point = (f64, f64);
 
 /// An axis-aligned rectangle.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -212,7 +214,7 @@ impl Rect {
     }
     /// Whether segment `a`-`b` meets this rectangle grown by `m` on each side (shrunk if negative).
     #[cfg(test)]
-    pub(super) fn hits(&self, a: Pt, b: Pt, m: f64) -> bool {
+    pub(super) fn hits(&self, a: Point, b: Point, m: f64) -> bool {
         let (x0, y0, x1, y1) = (
             self.x - m,
             self.y - m,

@@ -3,32 +3,43 @@
 //! and the polylines of lanes and straight vertical moves.
 
 use super::graph::Graph;
-use super::model::{Pt, Rect};
+use super::model::{Point, Rect};
 
-/// A lane: port heights of both ends and whether each stub comes from the
-/// channel's far side (`true`) or near side (`false`).
-type Lane = (f64, bool, f64, bool);
+/// Which side of a box a move attaches to: the index into a title's
+/// four attachment lists.
+pub(super) const LEFT: usize = 0;
+/// The right side.
+pub(super) const RIGHT: usize = 1;
+/// The top side.
+pub(super) const TOP: usize = 2;
+/// The bottom side.
+pub(super) const BOTTOM: usize = 3;
+
+/// A lane's two ends: each its port height and whether its stub comes from
+/// the channel's far side (`true`) or near side (`false`).
+type Lane = [(f64, bool); 2];
 
 /// The vertical extent of a lane.
-fn span(l: &Lane) -> (f64, f64) {
-    (l.0.min(l.2), l.0.max(l.2))
+fn span(lane: &Lane) -> (f64, f64) {
+    let (a, b) = (lane[0].0, lane[1].0);
+    (a.min(b), a.max(b))
 }
 
-/// Crossings between lane `p` on a track nearer the channel's near side and lane `q` farther out.
-fn pair_cost(p: &Lane, q: &Lane) -> usize {
-    let ((p0, p1), (q0, q1)) = (span(p), span(q));
+/// Crossings between lane `near` on a track nearer the channel's near side
+/// and lane `far_lane` farther out.
+fn pair_cost(near: &Lane, far_lane: &Lane) -> usize {
+    let ((near_lo, near_hi), (far_lo, far_hi)) = (span(near), span(far_lane));
     let inside = |y: f64, a: f64, b: f64| y > a + 0.5 && y < b - 0.5;
-    let (pe, qe) = ([(p.0, p.1), (p.2, p.3)], [(q.0, q.1), (q.2, q.3)]);
-    let mut n = qe
+    let mut n = far_lane
         .iter()
-        .filter(|&&(y, far)| !far && inside(y, p0, p1))
+        .filter(|&&(y, far)| !far && inside(y, near_lo, near_hi))
         .count();
-    n += pe
+    n += near
         .iter()
-        .filter(|&&(y, far)| far && inside(y, q0, q1))
+        .filter(|&&(y, far)| far && inside(y, far_lo, far_hi))
         .count();
-    for &(y, far) in &pe {
-        n += qe
+    for &(y, far) in near {
+        n += far_lane
             .iter()
             .filter(|&&(y2, far2)| far && !far2 && (y - y2).abs() < 2.0)
             .count();
@@ -103,38 +114,78 @@ pub(super) fn track_x(lo: f64, dir: f64, w: f64, (z0, z1): (f64, f64), k: usize,
     }
 }
 
-/// One attachment on a box side: (group, key, edge, end) sorted into port order.
-pub(super) type Att = (u8, f64, usize, usize);
+/// One move's end attached to a box side, sorted into port order by
+/// `group`, then `key`, then `edge`.
+#[derive(Clone, Debug)]
+pub(super) struct Attachment {
+    /// Lanes going up (0), straight or diagonal moves (1), lanes going
+    /// down (2).
+    pub(super) group: u8,
+    /// Order within the group.
+    pub(super) key: f64,
+    /// The edge.
+    pub(super) edge: usize,
+    /// Which end of the edge (0 its `from`, 1 its `to`).
+    pub(super) end: usize,
+}
+
+impl Attachment {
+    /// An attachment of `edge`'s `end` in `group`, ordered by `key`.
+    pub(super) fn new(group: u8, key: f64, edge: usize, end: usize) -> Self {
+        Attachment {
+            group,
+            key,
+            edge,
+            end,
+        }
+    }
+
+    /// A lane's end at height `y` whose other end is at `other_y` (see
+    /// [`lane_key`]).
+    pub(super) fn lane(y: f64, other_y: f64, edge: usize, end: usize) -> Self {
+        let (group, key) = lane_key(y, other_y);
+        Attachment::new(group, key, edge, end)
+    }
+}
+
+/// A title's attachments, per side (`LEFT`, `RIGHT`, `TOP`, `BOTTOM`).
+pub(super) type Sides = [Vec<Attachment>; 4];
 
 /// Sorts each box side's attachments and returns per edge end the port's y (left/right
 /// sides) or x offset from the centre (top/bottom sides). On a left/right side, group 1
 /// (straight or diagonal moves) is centred and lanes (groups 0 and 2) share the rest.
 pub(super) fn spread_ports(
-    att: &mut [[Vec<Att>; 4]],
+    attachments: &mut [Sides],
     top: &[f64],
-    hgt: &[f64],
-    ne: usize,
+    height: &[f64],
+    edge_count: usize,
 ) -> Vec<[f64; 2]> {
-    let mut port = vec![[0.0; 2]; ne];
-    for (t, sides) in att.iter_mut().enumerate() {
+    let mut port = vec![[0.0; 2]; edge_count];
+    for (t, sides) in attachments.iter_mut().enumerate() {
         for (side, list) in sides.iter_mut().enumerate() {
-            list.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
-            let count = |g: u8| list.iter().filter(|a| a.0 == g).count() as f64;
-            let (n, n0, n1) = (list.len() as f64, count(0), count(1));
-            let (h, y0) = (hgt[t], top[t]);
-            let s1 = (h / (n + 1.0)).min(14.0);
+            list.sort_by(|a, b| {
+                (a.group.cmp(&b.group))
+                    .then(a.key.total_cmp(&b.key))
+                    .then(a.edge.cmp(&b.edge))
+            });
+            let count = |g: u8| list.iter().filter(|a| a.group == g).count() as f64;
+            let (n, n_up, n_mid) = (list.len() as f64, count(0), count(1));
+            let (h, y0) = (height[t], top[t]);
+            let step = (h / (n + 1.0)).min(14.0);
             let (first, last) = (
-                y0 + h / 2.0 - (n1 - 1.0) / 2.0 * s1,
-                y0 + h / 2.0 + (n1 - 1.0) / 2.0 * s1,
+                y0 + h / 2.0 - (n_mid - 1.0) / 2.0 * step,
+                y0 + h / 2.0 + (n_mid - 1.0) / 2.0 * step,
             );
-            for (i, &(_, _, e, end)) in list.iter().enumerate() {
+            for (i, a) in list.iter().enumerate() {
                 let i = i as f64;
-                port[e][end] = match () {
-                    _ if side >= 2 => (i - (n - 1.0) / 2.0) * 16.0,
-                    _ if n1 == 0.0 => y0 + h * (i + 1.0) / (n + 1.0),
-                    _ if i < n0 => y0 + (first - y0) * (i + 1.0) / (n0 + 1.0),
-                    _ if i < n0 + n1 => first + (i - n0) * s1,
-                    _ => last + (y0 + h - last) * (i - n0 - n1 + 1.0) / (n - n0 - n1 + 1.0),
+                port[a.edge][a.end] = match () {
+                    _ if side >= TOP => (i - (n - 1.0) / 2.0) * 16.0,
+                    _ if n_mid == 0.0 => y0 + h * (i + 1.0) / (n + 1.0),
+                    _ if i < n_up => y0 + (first - y0) * (i + 1.0) / (n_up + 1.0),
+                    _ if i < n_up + n_mid => first + (i - n_up) * step,
+                    _ => {
+                        last + (y0 + h - last) * (i - n_up - n_mid + 1.0) / (n - n_up - n_mid + 1.0)
+                    }
                 };
             }
         }
@@ -143,12 +194,12 @@ pub(super) fn spread_ports(
 }
 
 /// A lane: out of the box sides at `xs` at the port heights `ys`, along track `x`.
-pub(super) fn lane_pts(xs: (f64, f64), x: f64, ys: [f64; 2]) -> Vec<Pt> {
+pub(super) fn lane_points(xs: (f64, f64), x: f64, ys: [f64; 2]) -> Vec<Point> {
     vec![(xs.0, ys[0]), (x, ys[0]), (x, ys[1]), (xs.1, ys[1])]
 }
 
 /// A straight vertical move between stacked boxes, ports offset from the centre by `off`.
-pub(super) fn down_pts(ra: Rect, rb: Rect, off: [f64; 2]) -> Vec<Pt> {
+pub(super) fn down_points(ra: Rect, rb: Rect, off: [f64; 2]) -> Vec<Point> {
     let x = ra.x + ra.w / 2.0;
     let (ya, yb) = if ra.y < rb.y {
         (ra.y + ra.h, rb.y)
@@ -160,8 +211,8 @@ pub(super) fn down_pts(ra: Rect, rb: Rect, off: [f64; 2]) -> Vec<Pt> {
 
 /// Port order key of a lane end at height `y` whose other end is at `oy`:
 /// lanes going up first (nearest first), then lanes going down (farthest first).
-pub(super) fn lane_key(y: f64, oy: f64) -> (u8, f64) {
-    (if oy < y { 0 } else { 2 }, -oy)
+fn lane_key(y: f64, other_y: f64) -> (u8, f64) {
+    (if other_y < y { 0 } else { 2 }, -other_y)
 }
 
 impl Graph<'_, '_> {
@@ -174,18 +225,16 @@ impl Graph<'_, '_> {
         far: impl Fn(usize) -> bool,
         track: &mut [usize],
     ) -> usize {
-        let ls: Vec<Lane> = ids
+        let lanes: Vec<Lane> = ids
             .iter()
             .map(|&i| {
-                (
-                    port[i][0],
-                    far(self.edges[i].a),
-                    port[i][1],
-                    far(self.edges[i].b),
-                )
+                [
+                    (port[i][0], far(self.edges[i].from)),
+                    (port[i][1], far(self.edges[i].to)),
+                ]
             })
             .collect();
-        let (tr, n) = assign_tracks(&ls);
+        let (tr, n) = assign_tracks(&lanes);
         ids.iter().zip(tr).for_each(|(&i, t)| track[i] = t);
         n
     }

@@ -6,8 +6,9 @@
 //! its moves and neighbours (class `hl`), shown by `:hover`/`:focus-within`.
 
 use super::geometry::rounded;
-use super::model::Pt;
-use super::model::{BoxL, EdgeL, LINE, Layout, MapInput, MoveKind, Orientation};
+use super::model::{
+    LINE_HEIGHT, Layout, LevelBand, MapInput, MoveKind, Orientation, Point, RoutedEdge, TitleBox,
+};
 use std::fmt::Write;
 
 /// Options for [`svg`].
@@ -32,9 +33,9 @@ fn esc(s: &str) -> String {
 }
 
 /// SVG path data for a polyline with rounded corners.
-fn path_d(p: &[Pt]) -> String {
-    let mut d = format!("M{:.1},{:.1}", p[0].0, p[0].1);
-    for (s, q) in rounded(p) {
+fn path_d(points: &[Point]) -> String {
+    let mut d = format!("M{:.1},{:.1}", points[0].0, points[0].1);
+    for (s, q) in rounded(points) {
         let _ = write!(d, "L{:.1},{:.1}", s.0, s.1);
         if let Some((c, e)) = q {
             let _ = write!(d, "Q{:.1},{:.1} {:.1},{:.1}", c.0, c.1, e.0, e.1);
@@ -44,7 +45,7 @@ fn path_d(p: &[Pt]) -> String {
 }
 
 /// Appends edge `e` as a path; `hl` gives the highlight copy shown on hover/focus.
-fn edge(s: &mut String, pre: &str, e: &EdgeL, hl: bool) {
+fn edge(s: &mut String, pre: &str, e: &RoutedEdge, hl: bool) {
     let (cls, m) = if e.kind == MoveKind::Advance {
         ("advance", "ma")
     } else {
@@ -67,7 +68,7 @@ fn edge(s: &mut String, pre: &str, e: &EdgeL, hl: bool) {
 }
 
 /// Appends a title's box and its wrapped name.
-fn node(s: &mut String, b: &BoxL) {
+fn node(s: &mut String, b: &TitleBox) {
     let r = b.rect;
     let _ = write!(
         s,
@@ -96,7 +97,7 @@ fn node(s: &mut String, b: &BoxL) {
 /// Draws the layout as a standalone, deterministic `<svg>` element.
 pub(crate) fn svg(l: &Layout, input: &MapInput<'_>, o: &SvgOpts<'_>) -> String {
     let p = o.id_prefix;
-    let dir = if l.orient == Orientation::Horizontal {
+    let dir = if l.orientation == Orientation::Horizontal {
         "h"
     } else {
         "v"
@@ -108,6 +109,22 @@ pub(crate) fn svg(l: &Layout, input: &MapInput<'_>, o: &SvgOpts<'_>) -> String {
         w = l.width.ceil(),
         h = l.height.ceil(),
     );
+    markers(&mut s, p);
+    s.push_str(r#"</defs><g class="levels">"#);
+    l.levels.iter().for_each(|lv| level(&mut s, lv));
+    s.push_str(r#"</g><g class="edges">"#);
+    l.edges.iter().for_each(|e| edge(&mut s, p, e, false));
+    s.push_str(r#"</g><g class="nodes">"#);
+    for t in 0..l.boxes.len() {
+        node_group(&mut s, l, t, (input, o));
+    }
+    s.push_str("</g></svg>");
+    s
+}
+
+/// Appends the arrowheads: for advances and lateral moves, each plain and
+/// highlighted.
+fn markers(s: &mut String, p: &str) {
     for (m, kind, d) in [
         ("ma", "advance", "M0,0.5L8,4L0,7.5z"),
         ("ml", "lateral", "M1,0.5L7.5,4L1,7.5"),
@@ -119,57 +136,56 @@ pub(crate) fn svg(l: &Layout, input: &MapInput<'_>, o: &SvgOpts<'_>) -> String {
             );
         }
     }
-    s.push_str(r#"</defs><g class="levels">"#);
-    for lv in &l.levels {
-        let b = lv.band;
+}
+
+/// Appends a level's band and its wrapped label.
+fn level(s: &mut String, lv: &LevelBand) {
+    let b = lv.band;
+    let _ = write!(
+        s,
+        r#"<rect class="level-band" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="10"/>"#,
+        b.x, b.y, b.w, b.h
+    );
+    let anchor = if lv.centered { "middle" } else { "start" };
+    let _ = write!(
+        s,
+        r#"<text class="level-label" font-size="14" text-anchor="{anchor}">"#
+    );
+    for (i, line) in lv.lines.iter().enumerate() {
         let _ = write!(
             s,
-            r#"<rect class="level-band" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="10"/>"#,
-            b.x, b.y, b.w, b.h
+            r#"<tspan x="{:.1}" y="{:.1}">{}</tspan>"#,
+            lv.x,
+            lv.y + i as f64 * LINE_HEIGHT,
+            esc(line)
         );
-        let anchor = if lv.centered { "middle" } else { "start" };
-        let _ = write!(
-            s,
-            r#"<text class="level-label" font-size="14" text-anchor="{anchor}">"#
-        );
-        for (i, line) in lv.lines.iter().enumerate() {
-            let _ = write!(
-                s,
-                r#"<tspan x="{:.1}" y="{:.1}">{}</tspan>"#,
-                lv.x,
-                lv.y + i as f64 * LINE,
-                esc(line)
-            );
-        }
-        s.push_str("</text>");
     }
-    s.push_str(r#"</g><g class="edges">"#);
-    l.edges.iter().for_each(|e| edge(&mut s, p, e, false));
-    s.push_str(r#"</g><g class="nodes">"#);
-    for (t, b) in l.boxes.iter().enumerate() {
-        s.push_str(r#"<g class="node-group">"#);
-        let mine: Vec<&EdgeL> = l
-            .edges
-            .iter()
-            .filter(|e| e.from == t || e.to == t)
-            .collect();
-        mine.iter().for_each(|e| edge(&mut s, p, e, true));
-        let mut nb: Vec<usize> = mine
-            .iter()
-            .map(|e| if e.from == t { e.to } else { e.from })
-            .collect();
-        nb.sort_unstable();
-        nb.dedup();
-        for n in nb {
-            s.push_str(r#"<g class="hl hl-node" aria-hidden="true">"#);
-            node(&mut s, &l.boxes[n]);
-            s.push_str("</g>");
-        }
-        let ti = &input.titles[t];
-        let _ = write!(s, r#"<a href="{}">"#, esc(&(o.href)(ti.id)));
-        node(&mut s, b);
-        s.push_str("</a></g>");
+    s.push_str("</text>");
+}
+
+/// Appends title `t`'s group: hidden highlight copies of its moves and of
+/// the titles they join, then its linked box.
+fn node_group(s: &mut String, l: &Layout, t: usize, (input, o): (&MapInput<'_>, &SvgOpts<'_>)) {
+    s.push_str(r#"<g class="node-group">"#);
+    let mine: Vec<&RoutedEdge> = l
+        .edges
+        .iter()
+        .filter(|e| e.from == t || e.to == t)
+        .collect();
+    mine.iter().for_each(|e| edge(s, o.id_prefix, e, true));
+    let mut neighbours: Vec<usize> = mine
+        .iter()
+        .map(|e| if e.from == t { e.to } else { e.from })
+        .collect();
+    neighbours.sort_unstable();
+    neighbours.dedup();
+    for n in neighbours {
+        s.push_str(r#"<g class="hl hl-node" aria-hidden="true">"#);
+        node(s, &l.boxes[n]);
+        s.push_str("</g>");
     }
-    s.push_str("</g></svg>");
-    s
+    let title = &input.titles[t];
+    let _ = write!(s, r#"<a href="{}">"#, esc(&(o.href)(title.id)));
+    node(s, &l.boxes[t]);
+    s.push_str("</a></g>");
 }

@@ -2,37 +2,47 @@
 //! polylines, segment tests, and the crossing count and score that the
 //! order search minimises.
 
-use super::model::{Layout, Pt, RADIUS};
+use super::model::{CORNER_RADIUS, Layout, Point};
+
+/// One step of a corner-rounded polyline: a line to a point, optionally
+/// followed by a quadratic curve `(control, end)`.
+pub(super) type RoundedStep = (Point, Option<(Point, Point)>);
 
 /// Corner-rounded form of a polyline: after the start point, each step is a
 /// line to a point, optionally followed by a quadratic curve `(control, end)`.
-pub(super) fn rounded(p: &[Pt]) -> Vec<(Pt, Option<(Pt, Pt)>)> {
+pub(super) fn rounded(points: &[Point]) -> Vec<RoundedStep> {
     let mut out = Vec::new();
-    for i in 1..p.len() {
-        let c = p[i];
-        if i + 1 == p.len() {
-            out.push((c, None));
+    for i in 1..points.len() {
+        let corner = points[i];
+        if i + 1 == points.len() {
+            out.push((corner, None));
             break;
         }
-        let (a, b) = (p[i - 1], p[i + 1]);
-        let (l1, l2) = (dist(a, c), dist(c, b));
-        let r = RADIUS.min(l1 / 2.0).min(l2 / 2.0);
-        if r < 0.01 {
-            out.push((c, None));
+        let (before, after) = (points[i - 1], points[i + 1]);
+        let (len_in, len_out) = (dist(before, corner), dist(corner, after));
+        let radius = CORNER_RADIUS.min(len_in / 2.0).min(len_out / 2.0);
+        if radius < 0.01 {
+            out.push((corner, None));
             continue;
         }
-        let s = (c.0 + (a.0 - c.0) * r / l1, c.1 + (a.1 - c.1) * r / l1);
-        let e = (c.0 + (b.0 - c.0) * r / l2, c.1 + (b.1 - c.1) * r / l2);
-        out.push((s, Some((c, e))));
+        let curve_start = (
+            corner.0 + (before.0 - corner.0) * radius / len_in,
+            corner.1 + (before.1 - corner.1) * radius / len_in,
+        );
+        let curve_end = (
+            corner.0 + (after.0 - corner.0) * radius / len_out,
+            corner.1 + (after.1 - corner.1) * radius / len_out,
+        );
+        out.push((curve_start, Some((corner, curve_end))));
     }
     out
 }
 
 /// Fine polyline approximation of the drawn (corner-rounded) edge.
 #[cfg(test)]
-pub(super) fn flatten(p: &[Pt]) -> Vec<Pt> {
-    let mut out = vec![p[0]];
-    for (s, q) in rounded(p) {
+pub(super) fn flatten(points: &[Point]) -> Vec<Point> {
+    let mut out = vec![points[0]];
+    for (s, q) in rounded(points) {
         out.push(s);
         if let Some((c, e)) = q {
             for k in 1..=8 {
@@ -48,22 +58,22 @@ pub(super) fn flatten(p: &[Pt]) -> Vec<Pt> {
 }
 
 /// Distance between two points.
-fn dist(a: Pt, b: Pt) -> f64 {
+fn dist(a: Point, b: Point) -> f64 {
     (a.0 - b.0).hypot(a.1 - b.1)
 }
 
 /// Twice the signed area of triangle `o`, `a`, `b` (positive if counter-clockwise).
-fn orient(o: Pt, a: Pt, b: Pt) -> f64 {
+fn turn(o: Point, a: Point, b: Point) -> f64 {
     (a.0 - o.0) * (b.1 - o.1) - (a.1 - o.1) * (b.0 - o.0)
 }
 
 /// Whether segments `a`-`b` and `c`-`d` cross at a single interior point.
-fn segments_cross(a: Pt, b: Pt, c: Pt, d: Pt) -> bool {
-    orient(c, d, a) * orient(c, d, b) < 0.0 && orient(a, b, c) * orient(a, b, d) < 0.0
+fn segments_cross(a: Point, b: Point, c: Point, d: Point) -> bool {
+    turn(c, d, a) * turn(c, d, b) < 0.0 && turn(a, b, c) * turn(a, b, d) < 0.0
 }
 
 /// Distance from point `p` to segment `a`-`b`.
-fn point_seg(p: Pt, a: Pt, b: Pt) -> f64 {
+fn point_to_segment(p: Point, a: Point, b: Point) -> f64 {
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
     let t =
         (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / (dx * dx + dy * dy).max(1e-12)).clamp(0.0, 1.0);
@@ -71,7 +81,7 @@ fn point_seg(p: Pt, a: Pt, b: Pt) -> f64 {
 }
 
 /// Whether two segments cross, touch or overlap (closer than half a unit).
-fn segments_meet(a: Pt, b: Pt, c: Pt, d: Pt) -> bool {
+fn segments_meet(a: Point, b: Point, c: Point, d: Point) -> bool {
     let apart =
         |u: f64, v: f64, w: f64, x: f64| u.max(v) + 0.5 < w.min(x) || w.max(x) + 0.5 < u.min(v);
     if apart(a.0, b.0, c.0, d.0) || apart(a.1, b.1, c.1, d.1) {
@@ -79,39 +89,39 @@ fn segments_meet(a: Pt, b: Pt, c: Pt, d: Pt) -> bool {
     }
     segments_cross(a, b, c, d)
         || [
-            point_seg(a, c, d),
-            point_seg(b, c, d),
-            point_seg(c, a, b),
-            point_seg(d, a, b),
+            point_to_segment(a, c, d),
+            point_to_segment(b, c, d),
+            point_to_segment(c, a, b),
+            point_to_segment(d, a, b),
         ]
         .iter()
         .any(|&x| x < 0.5)
 }
 
 /// Number of places where two different drawn edges cross, touch or overlap.
-pub(super) fn crossings(l: &Layout) -> usize {
-    let mut n = 0;
-    for (i, e) in l.edges.iter().enumerate() {
-        for f in &l.edges[i + 1..] {
-            for s in e.points.windows(2) {
-                n += f
+pub(crate) fn crossings(layout: &Layout) -> usize {
+    let mut count = 0;
+    for (i, edge) in layout.edges.iter().enumerate() {
+        for other in &layout.edges[i + 1..] {
+            for seg in edge.points.windows(2) {
+                count += other
                     .points
                     .windows(2)
-                    .filter(|t| segments_meet(s[0], s[1], t[0], t[1]))
+                    .filter(|o| segments_meet(seg[0], seg[1], o[0], o[1]))
                     .count();
             }
         }
     }
-    n
+    count
 }
 
 /// What the order search minimises: crossings first, then total edge length.
-pub(super) fn score(l: &Layout) -> f64 {
-    let len: f64 = l
+pub(super) fn score(layout: &Layout) -> f64 {
+    let len: f64 = layout
         .edges
         .iter()
         .flat_map(|e| e.points.windows(2))
         .map(|s| dist(s[0], s[1]))
         .sum();
-    crossings(l) as f64 * 1e4 + len
+    crossings(layout) as f64 * 1e4 + len
 }
