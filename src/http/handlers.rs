@@ -8,7 +8,7 @@ use crate::state::AppState;
 use crate::store::{CachePolicy, Kind};
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::response::Response;
 use tower::ServiceExt as _;
 use tower_http::services::ServeDir;

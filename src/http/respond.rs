@@ -117,8 +117,7 @@ pub(crate) fn see_other(to: &str) -> Response {
     if let Ok(v) = HeaderValue::from_str(to) {
         res.headers_mut().insert(header::LOCATION, v);
     }
-    res.headers_mut()
-        .insert(header::CACHE_CONTROL, CachePolicy::Page.header());
+    CachePolicy::Page.ask(&mut res);
     res
 }
 
