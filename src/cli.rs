@@ -3,6 +3,7 @@
 //! benchmarks, kept here in the command layer, outside the serving core).
 
 pub mod corpus;
+pub mod trim;
 
 use crate::config::{Cli, Command, ContentArgs, ExportArgs, ServeArgs};
 use crate::state::{AppState, Loaded, Options};
@@ -33,6 +34,16 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => check(&args),
         Some(Command::Serve(args)) => serve(args),
         Some(Command::Export(args)) => export(&args),
+        Some(Command::TrimOews(args)) => match trim::run(&args) {
+            Ok(summary) => {
+                println!("{summary}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{e:#}");
+                ExitCode::FAILURE
+            }
+        },
         Some(Command::GenCorpus { out, pathways }) => match corpus::write(&out, pathways, 1) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

@@ -25,6 +25,10 @@ pub enum Command {
     /// Write every page, its .br and .gz, the assets, sitemap, robots.txt,
     /// 404.html and a _headers file to a folder, for a static host or CDN.
     Export(ExportArgs),
+    /// Trim BLS's full OEWS files to what the content needs: the SOC codes
+    /// its pathway.toml files name, and all occupations (00-0000). Writes
+    /// them, in BLS's layout, to content/oews/.
+    TrimOews(TrimArgs),
     /// Write a generated content tree of N pathways (for benchmarks).
     #[command(hide = true)]
     GenCorpus {
@@ -33,6 +37,21 @@ pub enum Command {
         #[arg(long, default_value_t = 1000)]
         pathways: usize,
     },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct TrimArgs {
+    /// The folder holding BLS's files (oe.data.0.Current, oe.area,
+    /// oe.occupation, oe.industry, oe.datatype, oe.footnote).
+    #[arg(long)]
+    pub from: PathBuf,
+    /// The content folder (its pathways say which occupations to keep).
+    #[arg(long, env = "PATHWAYS_CONTENT", default_value = "content")]
+    pub content: PathBuf,
+    /// Keep only these states (FIPS codes, comma-separated) with their
+    /// areas, and the nation: for small test fixtures.
+    #[arg(long, value_delimiter = ',')]
+    pub states: Vec<String>,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -63,6 +63,8 @@ pub enum Kind {
     Glossary,
     JobTitle,
     Resource,
+    /// A state's pay page.
+    StatePay,
 }
 
 impl Kind {
@@ -74,6 +76,7 @@ impl Kind {
             Kind::Glossary => ui.kind_glossary.clone(),
             Kind::JobTitle => ui.kind_title.clone(),
             Kind::Resource => ui.kind_resource.clone(),
+            Kind::StatePay => ui.kind_state.clone(),
         }
     }
 
@@ -85,6 +88,7 @@ impl Kind {
             Kind::Glossary => 0.8,
             Kind::JobTitle => 0.8,
             Kind::Resource => 0.75,
+            Kind::StatePay => 1.0,
         }
     }
 }

@@ -119,7 +119,7 @@ strings!(
         pay_same: ["group", "state", "figure"], pay_alone: ["group", "state", "figure"],
         metros_heading: ["state"], metros_lead: [], metros_caption: ["state", "year"], area: [],
         jobs_short: ["count"], no_metros: ["state"], back: [], national: [], in_your_state: [],
-        in_your_state_text: [], kind: [], unknown_state: [],
+        in_your_state_text: [], unknown_state: [],
     }
 );
 
@@ -203,7 +203,7 @@ strings!(
 strings!(
     /// The search page.
     SearchUi {
-        title: [], title_query: ["query"], results: [], description: [], cut: [], empty: [], examples: [], example_list: [], none: ["query"], suggestions: [], tip_spelling: [], tip_fewer: [], tip_quotes: [], browse: [], one: ["query"], many: ["count", "query"], page_of: ["page", "pages"], past_end: ["requested"], first_page: [], pages: [], page: ["page"], kind_overview: [], kind_section: [], kind_glossary: [], kind_title: [], kind_resource: [], glossary_desc: [], resources_desc: [],
+        title: [], title_query: ["query"], results: [], description: [], cut: [], empty: [], examples: [], example_list: [], none: ["query"], suggestions: [], tip_spelling: [], tip_fewer: [], tip_quotes: [], browse: [], one: ["query"], many: ["count", "query"], page_of: ["page", "pages"], past_end: ["requested"], first_page: [], pages: [], page: ["page"], kind_overview: [], kind_section: [], kind_glossary: [], kind_title: [], kind_resource: [], kind_state: [], glossary_desc: [], resources_desc: [],
     }
 );
 

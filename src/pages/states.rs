@@ -135,12 +135,8 @@ pub(crate) fn pay_by_state(cx: &Cx<'_>, p: &Pathway, oews: &Oews) -> Result<Stri
                         name: w.place_name(i),
                         median: w.cell(e, Datatype::AnnualMedian),
                         range: w.range_cell(e),
-                        employment: w
-                            .count(e, Datatype::Employment)
-                            .unwrap_or_else(|| u.no_estimate.clone()),
-                        per_thousand: w
-                            .count(e, Datatype::PerThousand)
-                            .unwrap_or_else(|| u.no_estimate.clone()),
+                        employment: w.count_cell(e, Datatype::Employment),
+                        per_thousand: w.count_cell(e, Datatype::PerThousand),
                     }
                 })
                 .collect();
@@ -274,8 +270,9 @@ pub(crate) fn state_page(
                     let median = w.cell(e, Datatype::AnnualMedian);
                     match w.count(e, Datatype::Employment) {
                         Some(n) => format!(
-                            "{median}<br><span class=\"meta\">{}</span>",
-                            escape(&fill(&u.jobs_short, &[("count", &n)]))
+                            "{median}<br><span class=\"meta\">{}{}</span>",
+                            escape(&fill(&u.jobs_short, &[("count", &n)])),
+                            w.marker()
                         ),
                         None => median,
                     }

@@ -76,6 +76,80 @@ pub(super) fn collect(site: &Site, sections: &dyn Sections) -> Vec<Doc> {
     docs
 }
 
+/// A pathway's pay-by-state page and each state's page: found by the
+/// state's name or postal code with "pay", "salary" or a job's name.
+fn state_pages(site: &Site, p: &Pathway, docs: &mut Vec<Doc>) {
+    use crate::content::oews::Datatype;
+    let Some(oews) = site
+        .oews
+        .as_deref()
+        .filter(|o| registry::has_state_pay(p, Some(o)))
+    else {
+        return;
+    };
+    let u = &site.ui.states;
+    let year = oews.year.to_string();
+    let index_title = crate::util::text::fill(&u.title, &[("pathway", &p.short_title)]);
+    let jobs: Vec<String> = p
+        .occupations()
+        .map(|o| format!("{}: {}", o.title, o.description))
+        .collect();
+    docs.push(Doc {
+        kind: Kind::StatePay,
+        title: index_title.clone(),
+        crumbs: vec![p.short_title.clone()],
+        context: u.map_hint.clone(),
+        body: format!(
+            "{} {}",
+            crate::util::text::fill(
+                &u.description,
+                &[("pathway", &p.short_title), ("year", &year)]
+            ),
+            jobs.join(" ")
+        ),
+        url: registry::pay_path(p),
+    });
+    for (i, area) in oews.states() {
+        let place = site.places.iter().find(|pl| pl.fips == area.fips);
+        let name = place
+            .and_then(|pl| pl.name.clone())
+            .unwrap_or_else(|| area.name.clone());
+        let postal = place.map_or("", |pl| pl.postal.as_str());
+        let medians: Vec<String> = p
+            .occupations()
+            .filter_map(|o| {
+                let median = oews
+                    .get(i, o.soc.as_deref()?)?
+                    .whole(Datatype::AnnualMedian)?;
+                Some(format!("{} {}.", o.title, crate::util::text::money(median)))
+            })
+            .collect();
+        docs.push(Doc {
+            kind: Kind::StatePay,
+            title: crate::util::text::fill(
+                &u.page_title,
+                &[("pathway", &p.short_title), ("state", &name)],
+            ),
+            crumbs: vec![p.short_title.clone(), index_title.clone()],
+            context: format!("{name} {postal} {}", area.name),
+            body: format!(
+                "{} {} {}",
+                crate::util::text::fill(
+                    &u.page_description,
+                    &[
+                        ("pathway", &p.short_title),
+                        ("state", &name),
+                        ("year", &year)
+                    ]
+                ),
+                medians.join(" "),
+                jobs.join(" ")
+            ),
+            url: registry::state_path(p, &area.slug),
+        });
+    }
+}
+
 fn pathway(site: &Site, p: &Pathway, pi: usize, sections: &dyn Sections, docs: &mut Vec<Doc>) {
     let ui = &site.ui;
     let overview = registry::pathway_path(p);
@@ -141,6 +215,7 @@ fn pathway(site: &Site, p: &Pathway, pi: usize, sections: &dyn Sections, docs: &
             }
         }
     }
+    state_pages(site, p, docs);
     if let Some(map) = &p.career_map {
         let map_title = crate::util::text::fill(&ui.map.title, &[("short", &p.short_title)]);
         for t in &map.titles {

@@ -10,8 +10,11 @@ async fn every_stored_page_answers_200_with_html() {
     let pages = html_pages(&loaded);
     // Home, list, glossary, resources, about, the 404; the overview, each
     // section, the career map and the two handouts.
+    // Pay by state, and a page for each state of the fixture's OEWS files.
     let sections = him(&loaded).sections.len();
-    assert_eq!(pages.len(), 6 + 1 + sections + 3, "{pages:?}");
+    let states = loaded.site.oews.as_ref().map_or(0, |o| o.states().len());
+    assert_eq!(states, 6, "the fixture's files hold six states");
+    assert_eq!(pages.len(), 6 + 1 + sections + 3 + 1 + states, "{pages:?}");
     for path in pages.into_iter().filter(|p| p != "/404") {
         let got = get(&path).await;
         assert_eq!(got.status, StatusCode::OK, "{path}");

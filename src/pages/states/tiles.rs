@@ -8,6 +8,7 @@ use super::words::{Words, place_of};
 use crate::content::oews::{ALL_SOC, Datatype, Estimates, Oews, Value};
 use crate::content::{Group, Pathway};
 use crate::registry;
+use crate::util::html::escape;
 use crate::util::text::{fill, money};
 
 /// Shades of the map (`s1` lightest to `s5` darkest; `s0` no estimate).
@@ -19,14 +20,16 @@ pub(super) struct Tile {
     pub(super) class: String,
     pub(super) href: String,
     pub(super) postal: String,
-    /// Read after the postal code by screen readers: " Texas: $48,000".
+    /// Read after the postal code by screen readers: " Texas" (the table
+    /// below the map gives every state's figures with their sources).
     pub(super) label: String,
 }
 
 /// One entry of the map's key.
 pub(super) struct KeyItem {
     pub(super) class: String,
-    pub(super) text: String,
+    /// The shade's range with its source marker.
+    pub(super) html: String,
 }
 
 /// The squares and key of the map of `soc`'s median pay.
@@ -55,16 +58,7 @@ pub(super) fn map(w: &Words<'_, '_, '_>, p: &Pathway, soc: &str) -> (Vec<Tile>, 
                 class: format!("r{} c{} s{s}", place.row, place.col),
                 href: registry::state_path(p, &a.slug),
                 postal: place.postal.clone(),
-                label: format!(
-                    " {}: {}",
-                    w.place_name(i),
-                    w.amount(e, Datatype::AnnualMedian).unwrap_or_else(|| w
-                        .site
-                        .ui
-                        .states
-                        .no_estimate
-                        .clone())
-                ),
+                label: format!(" {}", w.place_name(i)),
             })
         })
         .collect();
@@ -77,12 +71,16 @@ pub(super) fn map(w: &Words<'_, '_, '_>, p: &Pathway, soc: &str) -> (Vec<Tile>, 
                 let to = if k + 1 == SHADES { hi } else { from + step };
                 KeyItem {
                     class: format!("s{}", k + 1),
-                    text: fill(
-                        &w.site.ui.states.key_range,
-                        &[
-                            ("low", &money(from.round() as u32)),
-                            ("high", &money(to.round() as u32)),
-                        ],
+                    html: format!(
+                        "{}{}",
+                        escape(&fill(
+                            &w.site.ui.states.key_range,
+                            &[
+                                ("low", &money(from.round() as u32)),
+                                ("high", &money(to.round() as u32)),
+                            ],
+                        )),
+                        w.marker()
                     ),
                 }
             })
@@ -90,7 +88,7 @@ pub(super) fn map(w: &Words<'_, '_, '_>, p: &Pathway, soc: &str) -> (Vec<Tile>, 
     };
     key.push(KeyItem {
         class: "s0".into(),
-        text: w.site.ui.states.no_estimate.clone(),
+        html: escape(&w.site.ui.states.no_estimate),
     });
     (tiles, key)
 }

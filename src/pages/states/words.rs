@@ -78,6 +78,14 @@ impl Words<'_, '_, '_> {
         })
     }
 
+    /// A count for a table cell with its marker, or the not-published words.
+    pub(super) fn count_cell(&self, e: Option<&Estimates>, d: Datatype) -> String {
+        match self.count(e, d) {
+            Some(n) => format!("{}{}", crate::util::html::escape(&n), self.marker()),
+            None => crate::util::html::escape(&self.site.ui.states.no_estimate),
+        }
+    }
+
     /// "10th to 90th percentile" range for a table cell, or the words.
     pub(super) fn range_cell(&self, e: Option<&Estimates>) -> String {
         match (

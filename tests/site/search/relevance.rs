@@ -35,7 +35,11 @@ const RELEVANCE: &[(&str, &[&str])] = &[
     ("privacy", &["roles#tasks"]),
     ("what will I learn", &["education#what-you-will-learn"]),
     ("bridge role", &["roles#bridge-role"]),
-    ("pay by state", &["salary#pay-by-region"]),
+    ("pay by state", &["pay", "salary#pay-by-region"]),
+    ("coder pay texas", &["pay/texas"]),
+    ("ohio", &["pay/ohio"]),
+    ("Texas", &["pay/texas"]),
+    ("salary in vermont", &["pay/vermont"]),
     (
         "renew",
         &["education#renewal", "credentials#recertification"],
