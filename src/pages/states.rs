@@ -274,7 +274,11 @@ pub(crate) fn state_page(
                             escape(&fill(&u.jobs_short, &[("count", &n)])),
                             w.marker()
                         ),
-                        None => median,
+                        None => format!(
+                            "{median}<br><span class=\"meta\">{}: {}</span>",
+                            escape(&u.employment),
+                            escape(&u.no_estimate)
+                        ),
                     }
                 })
                 .collect(),
@@ -391,18 +395,25 @@ fn occupation_view(
         ),
         _ => escape(&u.spread_unknown),
     };
-    let jobs = w.count(e, Datatype::Employment).map(|n| {
-        let text = fill(&w.site.ui.figures.employment, &[("count", &n)]);
-        let when = w.may();
-        format!(
-            "{}{}",
-            escape(&fill(
-                &w.site.ui.figures.with_when,
-                &[("value", &text), ("when", &when)]
-            )),
-            w.marker()
-        )
-    });
+    let jobs = w
+        .count(e, Datatype::Employment)
+        .map(|n| {
+            let text = fill(&w.site.ui.figures.employment, &[("count", &n)]);
+            let when = w.may();
+            format!(
+                "{}{}",
+                escape(&fill(
+                    &w.site.ui.figures.with_when,
+                    &[("value", &text), ("when", &when)]
+                )),
+                w.marker()
+            )
+        })
+        .or_else(|| {
+            // A median without a count of jobs: say the count was withheld.
+            e.is_some()
+                .then(|| escape(&format!("{}: {}", u.employment, u.not_published)))
+        });
     let per_thousand = w.count(e, Datatype::PerThousand).map(|v| {
         format!(
             "{}{}",

@@ -22,3 +22,4 @@ mod review;
 mod search;
 mod server;
 mod sharing;
+mod states;
