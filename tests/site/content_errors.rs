@@ -12,6 +12,7 @@ mod files;
 mod interface;
 mod links;
 mod markdown;
+mod oews;
 mod reporting;
 mod sections;
 mod values;

@@ -386,3 +386,87 @@ mod fk {
         0.39 * nw / ns + 11.8 * nsyl as f64 / nw - 15.59
     }
 }
+
+/// Every state of BLS's files has a page in both editions, twinned by
+/// hreflang, with the state's name in the edition's language.
+#[tokio::test]
+async fn every_state_has_a_page_in_both_editions() {
+    let state = real_state();
+    let loaded = state.current();
+    let oews = loaded
+        .site
+        .oews
+        .clone()
+        .expect("the real content has OEWS files");
+    let states = oews.states();
+    assert_eq!(
+        states.len(),
+        54,
+        "50 states, DC, Guam, Puerto Rico, Virgin Islands"
+    );
+    let him = "/pathways/health-information-management";
+    let got = get_from(&state, &format!("/es{him}/pay/new-york")).await;
+    assert_eq!(got.status, StatusCode::OK);
+    let doc = got.html();
+    assert_eq!(attrs(&doc, "html", "lang"), ["es"]);
+    assert!(
+        texts(&doc, "h1")[0].contains("Nueva York"),
+        "{:?}",
+        texts(&doc, "h1")
+    );
+    let alternates = attrs(&doc, "link[rel=alternate][hreflang=en]", "href");
+    assert_eq!(alternates, [format!("{BASE}{him}/pay/new-york")]);
+    for (_, area) in states {
+        for prefix in ["", "/es"] {
+            let path = format!("{prefix}{him}/pay/{}", area.slug);
+            assert!(loaded.store.contains(&path), "{path}");
+        }
+    }
+}
+
+/// The sentences the engine writes on state pages (comparisons, "not
+/// published", how common the jobs are, the spread) read at grade 9 or
+/// below in every edition.
+#[test]
+fn the_state_pages_sentences_read_at_grade_nine_or_below() {
+    for lang in ["en", "es"] {
+        let ui: toml::Table =
+            toml::from_str(&std::fs::read_to_string(format!("content/ui/{lang}.toml")).unwrap())
+                .unwrap();
+        let states = ui["states"].as_table().unwrap();
+        let keys = [
+            "pay_above",
+            "pay_below",
+            "pay_same",
+            "pay_alone",
+            "not_published",
+            "spread",
+            "spread_unknown",
+            "per_thousand_line",
+            "lq_more",
+            "lq_less",
+            "lq_same",
+            "page_lead",
+            "metros_lead",
+            "lead",
+        ];
+        for key in keys {
+            let text = states[key]
+                .as_str()
+                .unwrap()
+                .replace("{group}", "medical records specialists")
+                .replace("{state}", "Texas")
+                .replace("{figure}", "$48,860 a year")
+                .replace("{base}", "$48,620")
+                .replace("{times}", "1.3")
+                .replace("{value}", "1.22")
+                .replace("{year}", "2025")
+                .replace(['{', '}'], "");
+            let grade = fk::grade(&format!("+++\n+++\n{text}\n"));
+            assert!(
+                grade <= 9.0,
+                "{lang} states.{key}: grade {grade:.1}: {text}"
+            );
+        }
+    }
+}
