@@ -9,6 +9,7 @@
 # Rounds alternate (pathways, nginx, floor, pathways, ...); each run is
 # wrk -t2 -c64 --latency -H 'Accept-Encoding: gzip'. Reported: median req/s,
 # p50 and p99 of each server, the ratios pathways/nginx and pathways/floor.
+# A state's pay page (from BLS's OEWS files) is measured the same way.
 # Then start-up time and resident memory: HIM (median of 5 starts), and
 # generated corpora of 100, 1,000 and 3,000 pathways (how both grow).
 # Prints a Markdown report, also written to bench-results.md.
@@ -126,7 +127,7 @@ report="$WORK/report.md"
   echo "|---|---|---|---|---|"
 } > "$report"
 summary=()
-for page in /pathways/health-information-management /pathways/health-information-management/salary; do
+for page in /pathways/health-information-management /pathways/health-information-management/salary /pathways/health-information-management/pay/texas; do
   gz="$WORK/site${page}/index.html.gz"
   "$FLOOR" "$gz" "127.0.0.1:$PORT_F" hyper &
   FP=$!; PIDS+=($FP)

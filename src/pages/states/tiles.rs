@@ -16,8 +16,11 @@ const SHADES: usize = 5;
 
 /// One square of the map.
 pub(super) struct Tile {
-    /// `r2 c0 s3`: its row, column and shade.
+    /// `r2 c0`: its row and column.
     pub(super) class: String,
+    /// `s3`: its shade (on the link, so a focus ring is drawn against
+    /// the page, not the square).
+    pub(super) shade: String,
     pub(super) href: String,
     pub(super) postal: String,
     /// Read after the postal code by screen readers: " Texas" (the table
@@ -55,7 +58,8 @@ pub(super) fn map(w: &Words<'_, '_, '_>, p: &Pathway, soc: &str) -> (Vec<Tile>, 
                 _ => 0,
             };
             Some(Tile {
-                class: format!("r{} c{} s{s}", place.row, place.col),
+                class: format!("r{} c{}", place.row, place.col),
+                shade: format!("s{s}"),
                 href: registry::state_path(p, &a.slug),
                 postal: place.postal.clone(),
                 label: format!(" {}", w.place_name(i)),
