@@ -420,3 +420,73 @@ fn same_links(
         ));
     }
 }
+
+/// A sentence that says a source "gives no" figure of a kind the data has
+/// (openings, the spread of pay, industries) is a warning at its words:
+/// before writing that a source has none, look. A sentence naming an
+/// occupation is checked against that occupation's data only.
+pub(crate) fn gives_no(site: &Site, diags: &mut Vec<Diagnostic>) {
+    const NEGATIONS: [&str; 6] = [
+        "gives no",
+        "give no",
+        "does not give",
+        "do not give",
+        "has no ",
+        "have no ",
+    ];
+    for p in &site.pathways {
+        let groups: Vec<_> = p.groups.iter().filter(|g| !g.history).collect();
+        for sec in &p.sections {
+            let body = sec.body();
+            let mut start = 0;
+            for (i, c) in body.char_indices() {
+                let end = matches!(c, '.' | '!' | '?' | '\n');
+                if !end && i + c.len_utf8() < body.len() {
+                    continue;
+                }
+                let sentence = body[start..i + c.len_utf8()].to_ascii_lowercase();
+                let from = start;
+                start = i + c.len_utf8();
+                let Some(at) = NEGATIONS.iter().filter_map(|n| sentence.find(n)).min() else {
+                    continue;
+                };
+                let named: Vec<_> = groups
+                    .iter()
+                    .filter(|g| sentence.contains(&g.title.to_ascii_lowercase()))
+                    .collect();
+                let about: Vec<_> = if named.is_empty() {
+                    groups.iter().collect()
+                } else {
+                    named
+                };
+                let kinds: [(&str, &[&str], bool); 3] = [
+                    (
+                        "openings",
+                        &["openings"],
+                        about.iter().any(|g| !g.openings.is_empty()),
+                    ),
+                    (
+                        "pay_range",
+                        &["spread", "percentile", "pay range"],
+                        about
+                            .iter()
+                            .any(|g| g.pay.iter().any(|x| x.p10.is_some() && x.p90.is_some())),
+                    ),
+                    (
+                        "industries",
+                        &["industr"],
+                        about.iter().any(|g| !g.industries.is_empty()),
+                    ),
+                ];
+                for (kind, words, has) in kinds {
+                    if has && words.iter().any(|w| sentence.contains(w)) {
+                        diags.push(sec.file.warning(
+                            sec.body_start + from + at,
+                            format!("this sentence says a source gives no {kind} figure, but the data has one; show it with a shortcode, or say what we could not confirm"),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -69,6 +69,7 @@ pub fn build<R: Send>(
             let docs = docs::render_all(site, glossary, &mut diags);
             check::features(site, &docs, &mut diags);
             check::unused_terms(site, &docs, &mut diags);
+            check::gives_no(site, &mut diags);
             Work {
                 site,
                 glossary,

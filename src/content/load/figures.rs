@@ -77,6 +77,42 @@ impl Loader {
         }
     }
 
+    /// A history figure whose source links to a live page, which shows
+    /// newer figures by now, is a warning at its `source`, unless the
+    /// source links an archived copy or its `edition` says none was found.
+    pub(super) fn history_on_live_page(
+        &mut self,
+        file: &SourceFile,
+        sources: &BTreeMap<String, Source>,
+        source: &Spanned<String>,
+    ) {
+        let Some(s) = sources.get(source.get_ref()) else {
+            return;
+        };
+        let archived = [
+            "web.archive.org",
+            "webarchive.",
+            "archive.org/",
+            "archive.ph/",
+        ]
+        .iter()
+        .any(|a| s.url.contains(a));
+        let said = s
+            .edition
+            .as_deref()
+            .is_some_and(|e| e.to_ascii_lowercase().contains("archived"));
+        if !archived && !said {
+            self.push(file.warning(
+                source.span().start,
+                format!(
+                    "this history figure cites `{}`, whose link ({}) goes to a live page that now shows newer figures; link an archived copy of the page and say \"archived\" in its `edition`, or say there that no archived copy was found",
+                    source.get_ref(),
+                    s.url
+                ),
+            ));
+        }
+    }
+
     pub(super) fn pay(
         &mut self,
         file: &SourceFile,

@@ -295,6 +295,19 @@ impl Loader {
                 source: e.source.into_inner(),
             }
         });
+        if history {
+            let cited = g.pay.iter().map(|p| &p.source);
+            let cited = cited
+                .chain(g.jobs.iter().map(|c| &c.source))
+                .chain(g.growth.iter().map(|x| &x.source))
+                .chain(g.openings.iter().map(|c| &c.source));
+            let mut seen = std::collections::HashSet::new();
+            for source in cited {
+                if seen.insert(source.get_ref().clone()) {
+                    self.history_on_live_page(file, sources, source);
+                }
+            }
+        }
         // Only the newest figure of each kind can be "out of date": older
         // entries are kept as dated history on purpose.
         let newest = |list: &[i32], y: i32| list.iter().max() == Some(&y);

@@ -44,6 +44,11 @@ impl Loader {
                 raw.about.report.span().start,
                 "`report` must be an https:// or mailto: address where readers can report a mistake",
             ));
+        } else if is_placeholder_address(report) {
+            self.push(site_src.warning(
+                raw.about.report.span().start,
+                format!("`{report}` is a placeholder address, so readers' reports of a mistake go nowhere; set `report` to the address of whoever runs this site"),
+            ));
         }
         let lang = raw
             .locale
@@ -428,5 +433,42 @@ impl Loader {
             ));
         }
         out
+    }
+}
+
+/// An address on a domain kept for examples (`.example`, `.invalid`,
+/// `example.com`, `example.org`, `example.net`): no one reads its mail.
+fn is_placeholder_address(address: &str) -> bool {
+    let rest = address
+        .strip_prefix("mailto:")
+        .or_else(|| address.strip_prefix("https://"))
+        .unwrap_or(address);
+    let host = rest
+        .rsplit_once('@')
+        .map_or(rest, |(_, h)| h)
+        .split(['/', '?', '#', ':'])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.')
+        .to_ascii_lowercase();
+    [".example", ".invalid"].iter().any(|t| host.ends_with(t))
+        || ["example.com", "example.org", "example.net"]
+            .iter()
+            .any(|d| host == *d || host.ends_with(&format!(".{d}")))
+}
+
+#[cfg(test)]
+mod placeholder_tests {
+    use super::is_placeholder_address;
+
+    #[test]
+    fn example_domains_are_placeholders() {
+        assert!(is_placeholder_address(
+            "mailto:corrections@pathways.example"
+        ));
+        assert!(is_placeholder_address("mailto:fixes@example.org"));
+        assert!(is_placeholder_address("https://www.example.com/report"));
+        assert!(!is_placeholder_address("mailto:editors@pathways.org"));
+        assert!(!is_placeholder_address("https://counterexample.com/"));
     }
 }

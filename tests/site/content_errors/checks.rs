@@ -157,3 +157,71 @@ fn no_file_lists_more_than_100_problems_nor_a_line_more_than_a_few_items() {
         assert!(e.len() < 2000, "{} characters: {}...", e.len(), &e[..200]);
     }
 }
+
+#[test]
+fn a_placeholder_report_address_is_a_warning_at_the_address() {
+    let s = Scratch::of("minimal");
+    s.edit(
+        "site.toml",
+        "mailto:fixes@demo.test",
+        "mailto:fixes@example.org",
+    );
+    let loaded = s.load().expect("warnings do not stop the build");
+    let w = loaded
+        .site
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("placeholder address"))
+        .expect("a warning about the placeholder address");
+    assert_eq!(
+        (w.line, w.col),
+        s.position("site.toml", "\"mailto:fixes@example.org\""),
+        "{w}"
+    );
+    assert!(w.message.contains("set `report`"), "{w}");
+}
+
+#[test]
+fn a_history_figure_citing_a_live_page_is_a_warning_at_its_source() {
+    let s = Scratch::of("minimal");
+    let file = demo("pathway.toml");
+    s.edit(
+        &file,
+        "year = 2019\nsource = \"stats-2019\"",
+        "year = 2019\nsource = \"stats\"",
+    );
+    let loaded = s.load().expect("warnings do not stop the build");
+    let w = loaded
+        .site
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("live page"))
+        .expect("a warning about the live page");
+    let text = s.read(&file);
+    let at = text.find("[[history.pay]]").expect("history pay");
+    let rel = at + text[at..].find("\"stats\"").expect("its source");
+    let line = text[..rel].matches('\n').count() + 1;
+    let col = rel - text[..rel].rfind('\n').map_or(0, |i| i + 1) + 1;
+    assert_eq!((w.line, w.col), (line, col), "{w}");
+    assert!(w.message.contains("archived"), "{w}");
+}
+
+#[test]
+fn a_sentence_saying_a_source_gives_no_figure_the_data_has_is_a_warning() {
+    let s = Scratch::of("minimal");
+    let file = demo("pay.md");
+    s.edit(
+        &file,
+        "## How much?",
+        "Our source gives no spread of pay for this job.\n\n## How much?",
+    );
+    let loaded = s.load().expect("warnings do not stop the build");
+    let w = loaded
+        .site
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("gives no pay_range figure"))
+        .expect("a warning about the sentence");
+    assert_eq!((w.line, w.col), s.position(&file, "gives no spread"), "{w}");
+    assert!(w.message.contains("could not confirm"), "{w}");
+}
