@@ -10,7 +10,9 @@
 
 use std::collections::HashMap;
 
-/// The datatypes of an OEWS series (the last two digits of its id).
+/// The datatypes of an OEWS series the pages use (the last two digits of
+/// its id). The rest (relative standard errors, means, the 25th and 75th
+/// hourly percentiles) are checked when read but not kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Datatype {
     Employment = 1,
@@ -26,6 +28,27 @@ pub enum Datatype {
 
 /// How many datatypes BLS publishes (01 to 17).
 pub const DATATYPES: usize = 17;
+
+/// The kept datatypes, in slot order, with the factor each is stored at
+/// (cents for hourly wages, thousandths for jobs per thousand, hundredths
+/// for the location quotient; whole numbers otherwise).
+const KEPT: [(Datatype, f64); 9] = [
+    (Datatype::Employment, 1.0),
+    (Datatype::HourlyMedian, 100.0),
+    (Datatype::Annual10, 1.0),
+    (Datatype::Annual25, 1.0),
+    (Datatype::AnnualMedian, 1.0),
+    (Datatype::Annual75, 1.0),
+    (Datatype::Annual90, 1.0),
+    (Datatype::PerThousand, 1000.0),
+    (Datatype::LocationQuotient, 100.0),
+];
+
+fn slot(datatype: usize) -> Option<(usize, f64)> {
+    KEPT.iter()
+        .position(|(d, _)| *d as usize == datatype)
+        .map(|i| (i, KEPT[i].1))
+}
 
 /// One estimate.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -47,16 +70,28 @@ impl Value {
     }
 }
 
-/// The estimates of one occupation in one area and industry.
+/// A kept value, packed: `MISSING`, `NOT_RELEASED`, or the scaled number
+/// with the top bit set when it is a top-coded "at least".
+const MISSING: u32 = u32::MAX;
+const NOT_RELEASED: u32 = u32::MAX - 1;
+const AT_LEAST: u32 = 1 << 31;
+
+/// The estimates of one occupation in one area and industry: 40 bytes
+/// (a catalogue of every occupation in every area is about 470,000 of
+/// them).
 #[derive(Debug, Clone)]
 pub struct Estimates {
-    values: [Option<Value>; DATATYPES],
+    values: [u32; KEPT.len()],
+    /// Which datatypes (01-17) the file had a row for: a second row for
+    /// one is a duplicate.
+    seen: u32,
 }
 
 impl Default for Estimates {
     fn default() -> Self {
         Self {
-            values: [None; DATATYPES],
+            values: [MISSING; KEPT.len()],
+            seen: 0,
         }
     }
 }
@@ -64,13 +99,28 @@ impl Default for Estimates {
 impl Estimates {
     /// `None` when the file has no row for this datatype.
     pub fn get(&self, d: Datatype) -> Option<Value> {
-        self.values[d as usize - 1]
+        let (i, factor) = slot(d as usize)?;
+        match self.values[i] {
+            MISSING => None,
+            NOT_RELEASED => Some(Value::NotReleased),
+            v if v & AT_LEAST != 0 => Some(Value::AtLeast(f64::from(v & !AT_LEAST) / factor)),
+            v => Some(Value::Published(f64::from(v) / factor)),
+        }
     }
 
+    /// Record a row; `false` when this datatype was already recorded.
     pub(crate) fn set(&mut self, datatype: usize, v: Value) -> bool {
-        let slot = &mut self.values[datatype - 1];
-        let fresh = slot.is_none();
-        *slot = Some(v);
+        let bit = 1u32 << datatype;
+        let fresh = self.seen & bit == 0;
+        self.seen |= bit;
+        if let Some((i, factor)) = slot(datatype) {
+            let pack = |x: f64| ((x * factor).round().clamp(0.0, f64::from(AT_LEAST - 1))) as u32;
+            self.values[i] = match v {
+                Value::NotReleased => NOT_RELEASED,
+                Value::Published(x) => pack(x),
+                Value::AtLeast(x) => pack(x) | AT_LEAST,
+            };
+        }
         fresh
     }
 
@@ -141,15 +191,49 @@ pub struct Oews {
     pub industries: Vec<IndustryName>,
     /// (area, occupation, industry) indexes → estimates.
     pub(crate) cells: HashMap<(u16, u16, u16), Estimates>,
+    /// Lookups made once the files are read ([`Oews::index`]).
+    pub(crate) occupation_at: HashMap<String, u16>,
+    pub(crate) industry_at: HashMap<String, u16>,
+    /// Occupations with any estimate.
+    pub(crate) with_data: Vec<bool>,
+    /// The industries of each occupation's national estimates.
+    pub(crate) industries_of: HashMap<u16, Vec<u16>>,
+    pub(crate) national_at: Option<usize>,
 }
 
 impl Oews {
+    /// Make the lookups, once every row is read.
+    pub(crate) fn index(&mut self) {
+        self.occupation_at = self
+            .occupations
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.soc.clone(), i as u16))
+            .collect();
+        self.industry_at = self
+            .industries
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.code.clone(), i as u16))
+            .collect();
+        self.national_at = self.areas.iter().position(|a| a.kind == AreaKind::National);
+        self.with_data = vec![false; self.occupations.len()];
+        self.industries_of.clear();
+        let cross = self.industry_at.get(ALL_INDUSTRIES).copied();
+        for &(a, o, i) in self.cells.keys() {
+            self.with_data[usize::from(o)] = true;
+            if Some(usize::from(a)) == self.national_at && Some(i) != cross {
+                self.industries_of.entry(o).or_default().push(i);
+            }
+        }
+    }
+
     pub fn occupation_index(&self, soc: &str) -> Option<usize> {
-        self.occupations.iter().position(|o| o.soc == soc)
+        self.occupation_at.get(soc).map(|&i| usize::from(i))
     }
 
     fn industry_index(&self, code: &str) -> Option<usize> {
-        self.industries.iter().position(|i| i.code == code)
+        self.industry_at.get(code).map(|&i| usize::from(i))
     }
 
     /// Cross-industry estimates of `soc` in the area at `area`.
@@ -162,12 +246,13 @@ impl Oews {
     /// Whether the files hold any estimate of `soc` at all.
     pub fn has(&self, soc: &str) -> bool {
         self.occupation_index(soc)
-            .is_some_and(|occ| self.cells.keys().any(|&(_, o, _)| usize::from(o) == occ))
+            .is_some_and(|occ| self.with_data.get(occ).copied().unwrap_or(false))
     }
 
     /// The national area's index.
     pub fn national(&self) -> Option<usize> {
-        self.areas.iter().position(|a| a.kind == AreaKind::National)
+        self.national_at
+            .or_else(|| self.areas.iter().position(|a| a.kind == AreaKind::National))
     }
 
     /// Cross-industry national estimates of `soc`.
@@ -224,11 +309,13 @@ impl Oews {
             return Vec::new();
         };
         let mut out: Vec<(&IndustryName, &Estimates)> = self
-            .cells
-            .iter()
-            .filter(|((a, o, _), _)| usize::from(*a) == nation && usize::from(*o) == occ)
-            .filter_map(|((_, _, i), e)| {
-                let ind = &self.industries[usize::from(*i)];
+            .industries_of
+            .get(&(occ as u16))
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| {
+                let ind = &self.industries[usize::from(i)];
+                let e = self.cells.get(&(nation as u16, occ as u16, i))?;
                 (ind.level == level && !self.is_ownership_split(ind)).then_some((ind, e))
             })
             .collect();

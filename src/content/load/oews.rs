@@ -5,7 +5,6 @@
 //! [`MAX_PROBLEMS`] per file.
 
 use super::Loader;
-use super::files::{ReadError, read_regular_file};
 use crate::content::oews::{
     ALL_INDUSTRIES, Area, AreaKind, DATATYPES, Estimates, IndustryName, Occupation, Oews, Value,
     slug,
@@ -96,7 +95,6 @@ impl Loader {
         let occupation = self.read(&dir.join("oe.occupation"))?;
         let industry = self.read(&dir.join("oe.industry"))?;
         let footnote = self.read(&dir.join("oe.footnote"))?;
-        let data = self.read_big(&dir.join("oe.data.0.Current"))?;
         let mut oews = Oews {
             source: source.to_string(),
             ..Oews::default()
@@ -108,47 +106,8 @@ impl Loader {
         if !ok {
             return None;
         }
-        self.oews_data(&data, &mut oews, top).then_some(oews)
-    }
-
-    /// A data file may be as big as BLS's own.
-    fn read_big(&mut self, path: &Path) -> Option<SourceFile> {
-        if !self.inside_root(path) {
-            return None;
-        }
-        let bytes = match read_regular_file(path, MAX_DATA_BYTES) {
-            Ok(b) => b,
-            Err(ReadError::TooBig(n)) => {
-                self.push(file_error(
-                    path,
-                    format!(
-                        "is {} MB, more than any BLS release; is it the right file?",
-                        n / 1_048_576
-                    ),
-                ));
-                return None;
-            }
-            Err(ReadError::NotRegular) => {
-                self.push(file_error(path, "is not a regular file"));
-                return None;
-            }
-            Err(ReadError::Io(e)) => {
-                self.push(file_error(path, format!("cannot be read: {e}")));
-                return None;
-            }
-        };
-        match String::from_utf8(bytes) {
-            Ok(text) => Some(SourceFile::new(path, text)),
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                let valid = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
-                self.push(SourceFile::new(path, valid).error(
-                    at,
-                    "is not plain text (UTF-8) here; use BLS's file as downloaded",
-                ));
-                None
-            }
-        }
+        self.oews_data(&dir.join("oe.data.0.Current"), &mut oews, top)
+            .then_some(oews)
     }
 
     /// Check the header line: BLS's column names, in order.
@@ -240,7 +199,7 @@ impl Loader {
                     continue;
                 }
                 let soc = format!("{}-{}", &code[..2], &code[2..]);
-                if oews.occupation_index(&soc).is_some() {
+                if oews.occupations.iter().any(|o| o.soc == soc) {
                     p.at(f[0].0, format!("the occupation {soc} is listed twice"));
                     continue;
                 }
@@ -315,14 +274,20 @@ impl Loader {
         found
     }
 
-    fn oews_data(&mut self, file: &SourceFile, oews: &mut Oews, top: (f64, f64)) -> bool {
-        let mut p = Problems::new(file);
-        if !Self::oews_header(
-            &mut p,
-            &["series_id", "year", "period", "value", "footnote_codes"],
-        ) {
-            return p.finish(self);
+    /// `oe.data.0.Current`, read line by line (BLS's full file is about
+    /// 330 MB; it is never held whole).
+    fn oews_data(&mut self, path: &Path, oews: &mut Oews, top: (f64, f64)) -> bool {
+        if !self.inside_root(path) {
+            return false;
         }
+        let file = match open_regular(path) {
+            Ok(f) => f,
+            Err(message) => {
+                self.push(file_error(path, message));
+                return false;
+            }
+        };
+        let mut p = Rows::new(path);
         let areas: HashMap<&str, (u16, AreaKind)> = oews
             .areas
             .iter()
@@ -343,19 +308,71 @@ impl Loader {
             .collect();
         let mut year: Option<(i32, usize)> = None;
         let mut cells: HashMap<(u16, u16, u16), Estimates> = HashMap::new();
-        for (start, f) in rows(&file.text).skip(1) {
-            if f.len() < 4 {
-                p.at(start, "a row needs series_id, year, period, value (and footnote_codes), separated by tabs");
+        let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+        let mut line = String::new();
+        let mut n = 0;
+        loop {
+            line.clear();
+            match std::io::BufRead::read_line(&mut reader, &mut line) {
+                Ok(0) => break,
+                Ok(_) => {}
+                Err(e) => {
+                    p.at(
+                        n + 1,
+                        1,
+                        format!("cannot be read here ({e}); use BLS's file as downloaded"),
+                    );
+                    break;
+                }
+            }
+            n += 1;
+            let body = line.trim_end_matches(['\n', '\r']);
+            if n == 1 {
+                let want = ["series_id", "year", "period", "value", "footnote_codes"];
+                let got: Vec<&str> = body.split('\t').map(str::trim).collect();
+                if got.len() < want.len() || got[..want.len()] != want {
+                    p.at(
+                        1,
+                        1,
+                        format!(
+                            "the first line must name BLS's columns: {}",
+                            want.join(", ")
+                        ),
+                    );
+                    return p.finish(self);
+                }
                 continue;
             }
-            let (at, id) = f[0];
+            if body.trim().is_empty() {
+                continue;
+            }
+            let mut f: [(usize, &str); 5] = [(0, ""); 5];
+            let mut count = 0;
+            let mut at = 0;
+            for part in body.split('\t') {
+                if count < 5 {
+                    let lead = part.len() - part.trim_start().len();
+                    f[count] = (at + lead + 1, part.trim());
+                }
+                count += 1;
+                at += part.len() + 1;
+            }
+            if count < 4 {
+                p.at(n, 1, "a row needs series_id, year, period, value (and footnote_codes), separated by tabs");
+                continue;
+            }
+            let (col, id) = f[0];
             let b = id.as_bytes();
             if b.len() != 25 || !id.starts_with("OEU") || !id.is_ascii() {
-                p.at(at, format!("`{id}` is not an OEWS series id: OEU, the area type, a 7-digit area, a 6-digit industry, a 6-digit occupation and a 2-digit datatype"));
+                p.at(n, col, format!("`{id}` is not an OEWS series id: OEU, the area type, a 7-digit area, a 6-digit industry, a 6-digit occupation and a 2-digit datatype"));
                 continue;
             }
             let Some(&(area, kind)) = areas.get(&id[4..11]) else {
-                p.at(at + 4, format!("the area {} is not in oe.area", &id[4..11]));
+                p.at(
+                    n,
+                    col + 4,
+                    format!("the area {} is not in oe.area", &id[4..11]),
+                );
                 continue;
             };
             let want = match kind {
@@ -365,7 +382,8 @@ impl Loader {
             };
             if b[3] != want {
                 p.at(
-                    at + 3,
+                    n,
+                    col + 3,
                     format!(
                         "the area type `{}` does not match area {}'s type in oe.area",
                         b[3] as char,
@@ -376,14 +394,16 @@ impl Loader {
             }
             let Some(&industry) = industries.get(&id[11..17]) else {
                 p.at(
-                    at + 11,
+                    n,
+                    col + 11,
                     format!("the industry {} is not in oe.industry", &id[11..17]),
                 );
                 continue;
             };
             let Some(&occupation) = occupations.get(&id[17..23]) else {
                 p.at(
-                    at + 17,
+                    n,
+                    col + 17,
                     format!("the occupation {} is not in oe.occupation", &id[17..23]),
                 );
                 continue;
@@ -391,34 +411,36 @@ impl Loader {
             let datatype = id[23..25].parse::<usize>().unwrap_or(0);
             if !(1..=DATATYPES).contains(&datatype) {
                 p.at(
-                    at + 23,
+                    n,
+                    col + 23,
                     format!("`{}` is not an OEWS datatype (01 to 17)", &id[23..25]),
                 );
                 continue;
             }
             let Ok(y) = f[1].1.parse::<i32>() else {
-                p.at(f[1].0, format!("`{}` is not a year", f[1].1));
+                p.at(n, f[1].0, format!("`{}` is not a year", f[1].1));
                 continue;
             };
             match year {
-                None => year = Some((y, file.line_col(start).0)),
+                None => year = Some((y, n)),
                 Some((first, line)) if first != y => {
-                    p.at(f[1].0, format!("this row is for {y}, but the file's first row (line {line}) is for {first}; a release holds one May year, so use one release's file"));
+                    p.at(n, f[1].0, format!("this row is for {y}, but the file's first row (line {line}) is for {first}; a release holds one May year, so use one release's file"));
                     continue;
                 }
                 _ => {}
             }
             if f[2].1 != "A01" {
                 p.at(
+                    n,
                     f[2].0,
                     format!("the period `{}` is not BLS's annual period A01", f[2].1),
                 );
                 continue;
             }
-            let notes = f.get(4).map_or("", |n| n.1);
+            let notes = if count > 4 { f[4].1 } else { "" };
             let value = match f[3].1 {
                 "-" | "*" | "#" | "**" => {
-                    if notes.split(',').any(|n| n.trim() == TOP_CODED) {
+                    if notes.split(',').any(|x| x.trim() == TOP_CODED) {
                         let annual = (11..=15).contains(&datatype) || datatype == 4;
                         Value::AtLeast(if annual { top.1 } else { top.0 })
                     } else {
@@ -428,7 +450,7 @@ impl Loader {
                 text => match text.replace(',', "").parse::<f64>() {
                     Ok(v) if v.is_finite() && v >= 0.0 => Value::Published(v),
                     _ => {
-                        p.at(f[3].0, format!("`{text}` is not a value: BLS writes a number, or `-` for an estimate it did not publish"));
+                        p.at(n, f[3].0, format!("`{text}` is not a value: BLS writes a number, or `-` for an estimate it did not publish"));
                         continue;
                     }
                 },
@@ -436,16 +458,94 @@ impl Loader {
             let cell = cells.entry((area, occupation, industry)).or_default();
             if !cell.set(datatype, value) {
                 p.at(
-                    at,
+                    n,
+                    col,
                     format!("the series {id} is listed twice; keep one row per series"),
                 );
             }
         }
         match year {
             Some((y, _)) => oews.year = y,
-            None => p.at(file.text.len(), "has no rows of estimates"),
+            None => p.at(n.max(1), 1, "has no rows of estimates"),
         }
         oews.cells = cells;
+        oews.index();
         p.finish(self)
     }
+}
+
+/// The data file's problems, by line and column, capped.
+struct Rows<'a> {
+    path: &'a Path,
+    found: Vec<Diagnostic>,
+    more: usize,
+}
+
+impl<'a> Rows<'a> {
+    fn new(path: &'a Path) -> Self {
+        Self {
+            path,
+            found: Vec::new(),
+            more: 0,
+        }
+    }
+
+    fn at(&mut self, line: usize, col: usize, message: impl Into<String>) {
+        if self.found.len() < MAX_PROBLEMS {
+            self.found.push(Diagnostic {
+                path: self.path.to_path_buf(),
+                line,
+                col,
+                severity: crate::diag::Severity::Error,
+                message: message.into(),
+            });
+        } else {
+            self.more += 1;
+        }
+    }
+
+    fn finish(mut self, loader: &mut Loader) -> bool {
+        if self.more > 0 {
+            let last = self.found.last().map_or(1, |d| d.line);
+            self.at(last, 1, "");
+            if let Some(d) = self.found.last_mut() {
+                d.message = format!(
+                    "{} more problems after line {last} are not listed; fix these and run check again",
+                    self.more
+                );
+            }
+        }
+        let clean = self.found.is_empty();
+        for d in self.found {
+            loader.push(d);
+        }
+        clean
+    }
+}
+
+/// Open a regular file of at most [`MAX_DATA_BYTES`] without blocking.
+fn open_regular(path: &Path) -> Result<std::fs::File, String> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(0o4000);
+    }
+    let file = options
+        .open(path)
+        .map_err(|e| format!("cannot be read: {e}"))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("cannot be read: {e}"))?;
+    if !meta.is_file() {
+        return Err("is not a regular file".into());
+    }
+    if meta.len() > MAX_DATA_BYTES {
+        return Err(format!(
+            "is {} MB, more than any BLS release; is it the right file?",
+            meta.len() / 1_048_576
+        ));
+    }
+    Ok(file)
 }
