@@ -44,7 +44,11 @@ pub fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Some(Command::GenCorpus { out, pathways }) => match corpus::write(&out, pathways, 1) {
+        Some(Command::GenCorpus {
+            out,
+            pathways,
+            oews,
+        }) => match corpus::write_with(&out, pathways, 1, oews) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("cannot write the corpus to {}: {e}", out.display());

@@ -36,6 +36,11 @@ pub enum Command {
         out: PathBuf,
         #[arg(long, default_value_t = 1000)]
         pathways: usize,
+        /// Give the corpus BLS OEWS files for a catalogue of this many
+        /// occupations, shared by the pathways (about 800 makes a file the
+        /// size of BLS's own); 0 for none.
+        #[arg(long, default_value_t = 0)]
+        oews: usize,
     },
 }
 

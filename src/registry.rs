@@ -227,6 +227,25 @@ pub(crate) fn all(site: &Site) -> Vec<Page<'_>> {
     out
 }
 
+/// An edition with more state pages than this renders none of them at
+/// load: each is made on its first request and kept in the store's bounded
+/// cache of made responses (the sitemap still lists every one; search
+/// finds the pay-by-state pages).
+const EAGER_STATE_PAGES: usize = 1_000;
+
+/// Whether an edition's state pages are made on demand.
+pub(crate) fn states_on_demand(site: &Site) -> bool {
+    let Some(oews) = site.oews.as_deref() else {
+        return false;
+    };
+    let pathways = site
+        .pathways
+        .iter()
+        .filter(|p| has_state_pay(p, Some(oews)))
+        .count();
+    pathways * oews.states().len() > EAGER_STATE_PAGES
+}
+
 /// Whether a pathway has pay-by-state pages: the OEWS files hold one of
 /// its occupations.
 pub(crate) fn has_state_pay(p: &Pathway, oews: Option<&Oews>) -> bool {

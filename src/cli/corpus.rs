@@ -9,6 +9,7 @@
 //! paragraphs, sub-headings) but the same seed always gives the same tree.
 //! Everything it writes passes the loader.
 
+mod oews;
 mod words;
 
 use std::fmt::Write as _;
@@ -313,10 +314,32 @@ url = "https://www.onetonline.org/"
 /// Write a content tree with `pathways` generated pathways into `dir`
 /// (created if needed; existing generated files are overwritten).
 pub fn write(dir: &Path, pathways: usize, seed: u64) -> io::Result<()> {
+    write_with(dir, pathways, seed, 0)
+}
+
+/// [`write`], with OEWS files for a catalogue of `oews` occupations (0:
+/// none) whose SOC codes the pathways share.
+pub fn write_with(dir: &Path, pathways: usize, seed: u64, oews: usize) -> io::Result<()> {
     let mut rng = Rng(seed);
+    let catalogue = oews::catalogue(oews);
     fs::create_dir_all(dir.join("pathways"))?;
-    fs::write(dir.join("site.toml"), SITE_TOML)?;
-    fs::write(dir.join("sources.toml"), SOURCES_TOML)?;
+    if catalogue.is_empty() {
+        fs::write(dir.join("site.toml"), SITE_TOML)?;
+        fs::write(dir.join("sources.toml"), SOURCES_TOML)?;
+    } else {
+        fs::write(
+            dir.join("site.toml"),
+            format!("{SITE_TOML}\n[oews]\nsource = \"gen-oews\"\n"),
+        )?;
+        fs::write(
+            dir.join("sources.toml"),
+            format!(
+                "{SOURCES_TOML}\n[gen-oews]\ntitle = \"Occupational Employment and Wage Statistics\"\nedition = \"May 2025\"\npublisher = \"U.S. Bureau of Labor Statistics\"\nurl = \"https://www.bls.gov/oes/\"\n"
+            ),
+        )?;
+        fs::write(dir.join("places.toml"), oews::PLACES)?;
+        oews::write(dir, &catalogue)?;
+    }
     fs::write(dir.join("glossary.toml"), GLOSSARY_TOML)?;
     fs::write(dir.join("resources.toml"), RESOURCES_TOML)?;
     fs::create_dir_all(dir.join("ui"))?;
@@ -335,10 +358,14 @@ pub fn write(dir: &Path, pathways: usize, seed: u64) -> io::Result<()> {
         kinds.truncate(rng.range(5, SECTIONS.len()));
         kinds.sort_unstable();
         let slugs: Vec<&str> = kinds.iter().map(|&k| SECTIONS[k].0).collect();
-        fs::write(
-            folder.join("pathway.toml"),
-            pathway_toml(&mut rng, i, field, role, &slugs),
-        )?;
+        let mut toml = pathway_toml(&mut rng, i, field, role, &slugs);
+        if !catalogue.is_empty() {
+            // A SOC code of the catalogue, shared with other pathways.
+            let soc = &catalogue[rng.range(0, catalogue.len() - 1)];
+            let start = toml.find("soc = \"").unwrap_or(0) + 7;
+            toml.replace_range(start..start + 7, soc);
+        }
+        fs::write(folder.join("pathway.toml"), toml)?;
         for &k in &kinds {
             fs::write(
                 folder.join(format!("{}.md", SECTIONS[k].0)),

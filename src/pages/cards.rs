@@ -77,7 +77,12 @@ pub(crate) fn add(site: &Site, chrome: &mut Chrome, store: &mut Store) {
         bars: Vec::new(),
         footer: host.clone(),
     }];
+    let on_demand = registry::states_on_demand(site);
     for page in registry::all(site).into_iter().filter(Page::has_card) {
+        if on_demand && matches!(page, Page::StatePay(..)) {
+            // Made on demand: they share their pathway's pay-by-state card.
+            continue;
+        }
         let Some(p) = page.pathway() else { continue };
         let pathway = format!("{} ({})", p.title, p.short_title);
         let (kicker, title, key) = match page {

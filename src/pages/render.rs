@@ -30,7 +30,9 @@ pub(crate) fn page_html(cx: &Cx<'_>, page: Page<'_>) -> Result<String, String> {
         Page::Handout(p) => super::handouts::handout(cx, p),
         Page::PrintAll(p) => super::handouts::print_all(cx, p),
         Page::PayByState(p, o) => super::states::pay_by_state(cx, p, o),
-        Page::StatePay(p, o, i) => super::states::state_page(cx, p, o, i),
+        Page::StatePay(p, o, i) => {
+            super::states::state_page(cx, p, o, i, &super::states::national_path(cx, p))
+        }
     }
 }
 
@@ -117,6 +119,9 @@ pub fn build<R: Send>(
             .map(|p| (p.slug.clone(), pathway::menu_order(&cx, p)))
             .collect();
         chrome.menus = menus;
+        if registry::states_on_demand(w.site) {
+            add_states_on_demand(&cx_parts(w), &chrome, &mut store);
+        }
         chromes.push(chrome);
     }
     let (rendered, indexed) = std::thread::scope(|scope| {
@@ -139,9 +144,11 @@ pub fn build<R: Send>(
                     docs: &w.docs,
                     glossary: w.glossary,
                 };
+                let on_demand = registry::states_on_demand(w.site);
                 let pages: Vec<Page<'_>> = registry::all(w.site)
                     .into_iter()
                     .filter(Page::stored)
+                    .filter(|pg| !(on_demand && matches!(pg, Page::StatePay(..))))
                     .collect();
                 crate::util::par::on_all_cores(&pages, |&page| finish(&cx, w, ei, page))
                     .unwrap_or_else(|panicked| {
@@ -220,6 +227,59 @@ pub fn build<R: Send>(
         },
         indexed,
     ))
+}
+
+/// An edition's parts for [`add_states_on_demand`].
+fn cx_parts<'a>(w: &'a Work<'a>) -> (&'a Site, &'a Docs<'a>, &'a Glossary) {
+    (w.site, &w.docs, w.glossary)
+}
+
+/// Register every state page of an edition to be made on first request
+/// (and kept in the store's bounded cache), not rendered now.
+fn add_states_on_demand(
+    (site, docs, glossary): &(&Site, &Docs<'_>, &Glossary),
+    chrome: &Chrome,
+    store: &mut Store,
+) {
+    let cx = Cx {
+        site,
+        chrome,
+        docs,
+        glossary,
+    };
+    let shared = std::sync::Arc::new((Site::clone(site), chrome.clone()));
+    for (pi, p) in site.pathways.iter().enumerate() {
+        let national = super::states::national_path(&cx, p);
+        for page in registry::pathway_pages(p, site.oews.as_deref()) {
+            let Page::StatePay(_, _, area) = page else {
+                continue;
+            };
+            let (shared, national) = (shared.clone(), national.clone());
+            store.insert_lazy(
+                page.path(),
+                crate::store::Lazy::new("text/html; charset=utf-8", CachePolicy::Page, move || {
+                    let (site, chrome) = &*shared;
+                    match super::states::state_page_alone(site, chrome, pi, area, &national) {
+                        Ok(html) => Stored::new(
+                            StatusCode::OK,
+                            "text/html; charset=utf-8",
+                            CachePolicy::Page,
+                            html.into_bytes(),
+                        ),
+                        Err(e) => {
+                            tracing::error!(error = %e, "a state page failed to render");
+                            Stored::new(
+                                StatusCode::NOT_FOUND,
+                                "text/plain; charset=utf-8",
+                                CachePolicy::NoStore,
+                                Vec::new(),
+                            )
+                        }
+                    }
+                }),
+            );
+        }
+    }
 }
 
 /// A page rendered, compressed and stored, with the ids its HTML has (for

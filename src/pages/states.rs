@@ -71,7 +71,7 @@ fn occupations<'a>(p: &'a Pathway, oews: &Oews) -> Vec<(&'a crate::content::Grou
 
 /// Where a reader sees the national pay: the section that shows the pay
 /// table or picture, else the overview.
-fn national_path(cx: &Cx<'_>, p: &Pathway) -> String {
+pub(crate) fn national_path(cx: &Cx<'_>, p: &Pathway) -> String {
     let pi = cx.index(p);
     (0..p.sections.len())
         .find(|&i| {
@@ -226,6 +226,7 @@ pub(crate) fn state_page(
     p: &Pathway,
     oews: &Oews,
     area: usize,
+    national: &str,
 ) -> Result<String, String> {
     let site = cx.site;
     let u = &site.ui.states;
@@ -317,7 +318,7 @@ pub(crate) fn state_page(
         metros: metro_rows,
         no_metros: fill(&u.no_metros, &[("state", &state)]),
         back: registry::pay_path(p),
-        national: national_path(cx, p),
+        national: national.to_string(),
         sources: sources_view(cx, p, &cites.list()),
         sources_id: "sources".into(),
         share: Share::new(site, &path, &heading, &description),
@@ -440,7 +441,7 @@ fn occupation_view(
             format!("{}{}", escape(&text), w.marker())
         });
     OccupationView {
-        id: g.id.clone(),
+        id: section_id(&g.id),
         title: g.title.clone(),
         soc: fill(&w.site.ui.figures.soc, &[("code", soc)]),
         compare,
@@ -453,9 +454,46 @@ fn occupation_view(
     }
 }
 
+/// An occupation's anchor on a state's page: its id, unless the layout
+/// or the page already uses that id.
+fn section_id(id: &str) -> String {
+    const PAGE_IDS: [&str; 3] = ["areas", "find", "choose"];
+    if super::docs::SECTION_LAYOUT_IDS.contains(&id) || PAGE_IDS.contains(&id) {
+        format!("job-{id}")
+    } else {
+        id.to_string()
+    }
+}
+
 /// Fill slots with HTML that is already escaped (the template's own text
 /// is escaped here).
 fn fill_html(template: &str, args: &[(&str, &str)]) -> String {
     let escaped = escape(template);
     fill(&escaped, args)
+}
+
+/// A state's page rendered on its own, after the build (a site with more
+/// state pages than [`super::render`] keeps makes them on first request):
+/// `national` is where the pathway's national pay is shown.
+pub(crate) fn state_page_alone(
+    site: &crate::content::Site,
+    chrome: &Chrome,
+    pathway: usize,
+    area: usize,
+    national: &str,
+) -> Result<String, String> {
+    let p = site.pathways.get(pathway).ok_or("the pathway is gone")?;
+    let oews = site.oews.as_deref().ok_or("the OEWS files are gone")?;
+    let glossary = crate::markdown::Glossary::new(&[]);
+    let docs = super::docs::Docs {
+        sections: std::collections::HashMap::new(),
+        qr: super::qr::QrCodes::default(),
+    };
+    let cx = Cx {
+        site,
+        chrome,
+        docs: &docs,
+        glossary: &glossary,
+    };
+    state_page(&cx, p, oews, area, national)
 }

@@ -109,6 +109,11 @@ fn state_pages(site: &Site, p: &Pathway, docs: &mut Vec<Doc>) {
         ),
         url: registry::pay_path(p),
     });
+    if registry::states_on_demand(site) {
+        // Too many to index one by one: the pay-by-state page (above)
+        // lists every state.
+        return;
+    }
     for (i, area) in oews.states() {
         let place = site.places.iter().find(|pl| pl.fips == area.fips);
         let name = place

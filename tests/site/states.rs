@@ -50,7 +50,7 @@ fn dollars(v: &str) -> String {
 fn commas(v: &str) -> String {
     let mut out = String::new();
     for (i, c) in v.chars().enumerate() {
-        if i > 0 && (v.len() - i) % 3 == 0 {
+        if i > 0 && (v.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -129,7 +129,7 @@ async fn a_states_page_shows_its_figures_and_compares_with_all_jobs_in_that_stat
             assert!(section.contains(want.as_str()), "{id}: {want} in {section}");
         }
         assert!(
-            section.contains(&format!("for all jobs in Texas that year")),
+            section.contains("for all jobs in Texas that year"),
             "{id}: the comparison is with Texas: {section}"
         );
         assert!(
@@ -319,4 +319,42 @@ async fn search_finds_a_state_by_its_name() {
             "{q}: {first:?}"
         );
     }
+}
+
+/// A catalogue-sized site makes its state pages on first request instead
+/// of at load (bounded cache), and they answer like the stored ones.
+#[tokio::test]
+async fn a_site_with_many_state_pages_makes_them_on_demand() {
+    let dir = std::env::temp_dir().join(format!("pathways-states-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    pathways::cli::corpus::write_with(&dir, 20, 3, 30).unwrap();
+    let loaded = pathways::state::build(&dir, std::path::Path::new("static"), Some(BASE))
+        .unwrap_or_else(|e| panic!("the corpus builds:\n{e}"));
+    let slug = loaded.site.pathways[0].slug.clone();
+    let path = format!("/pathways/{slug}/pay/ohio");
+    assert!(loaded.store.page(&path).is_none(), "not rendered at load");
+    assert!(loaded.store.is_lazy(&path), "made on first request");
+    let state = pathways::AppState::new(loaded);
+    let got = get_from(&state, &path).await;
+    assert_eq!(got.status, StatusCode::OK);
+    let doc = got.html();
+    assert!(
+        texts(&doc, "h1")[0].ends_with("pay in Ohio"),
+        "{:?}",
+        texts(&doc, "h1")
+    );
+    assert_eq!(doc.select(&sel(".state-occupation")).count(), 1);
+    assert!(
+        get_from(&state, "/sitemap.xml")
+            .await
+            .text()
+            .contains(&path)
+    );
+    assert_eq!(
+        get_from(&state, &format!("/pathways/{slug}/pay/narnia"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
 }

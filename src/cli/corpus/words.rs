@@ -217,7 +217,7 @@ pub(super) const SECTIONS: &[(&str, &str, &str, &[&str])] = &[
         ],
     ),
     (
-        "pay",
+        "salary",
         "How much does a {field} {role} earn?",
         "Pay",
         &[
