@@ -269,7 +269,10 @@ pub(crate) fn state_page(
                 .map(|&(_, soc)| {
                     let e = oews.get(i, soc);
                     let median = w.cell(e, Datatype::AnnualMedian);
+                    let has_median = w.amount(e, Datatype::AnnualMedian).is_some();
                     match w.count(e, Datatype::Employment) {
+                        // Nothing published here: say so once.
+                        None if !has_median => median,
                         Some(n) => format!(
                             "{median}<br><span class=\"meta\">{}{}</span>",
                             escape(&fill(&u.jobs_short, &[("count", &n)])),
