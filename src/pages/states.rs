@@ -419,7 +419,10 @@ fn occupation_view(
             let text = if lq >= 1.15 {
                 fill(
                     &u.lq_more,
-                    &[("state", state), ("times", &format!("{lq:.1}"))],
+                    &[
+                        ("state", state),
+                        ("times", &w.site.ui.numbers.decimal(lq, 1)),
+                    ],
                 )
             } else if lq <= 0.85 {
                 fill(&u.lq_less, &[("state", state)])

@@ -5,7 +5,6 @@
 //! own name.
 
 use crate::helpers::*;
-use pathways::util::text::{money, number};
 use scraper::CaseSensitivity::CaseSensitive;
 use scraper::{ElementRef, Html, Node};
 

@@ -270,7 +270,7 @@ async fn json_ld_occupations_match_the_data_and_the_page() {
             format!("Median annual pay, May {}", pay.year)
         );
         assert!(
-            shown.contains(&pathways::util::text::money(pay.annual)),
+            shown.contains(&crate::helpers::money(pay.annual)),
             "the visible table shows the same median"
         );
         assert_eq!(

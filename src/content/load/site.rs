@@ -49,7 +49,7 @@ impl Loader {
             .locale
             .split(['_', '-'])
             .next()
-            .unwrap_or("en")
+            .unwrap_or_default()
             .to_string();
         let ui = self.ui(&lang)?;
         let mut langs = Vec::new();

@@ -4,7 +4,6 @@
 
 use super::pay_picture_is_complete;
 use crate::helpers::*;
-use pathways::util::text::{cents, money, number, percent};
 
 #[tokio::test]
 async fn the_overview_quick_facts_show_each_occupations_figures_with_their_years() {
