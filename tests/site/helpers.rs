@@ -85,6 +85,7 @@ pub(crate) fn percent(p: f64) -> String {
 /// The HIM pathway of a built site.
 pub(crate) fn him(loaded: &Loaded) -> &pathways::content::Pathway {
     loaded
+        .default_edition()
         .site
         .pathway("health-information-management")
         .expect("the HIM pathway is in the sample")
