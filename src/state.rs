@@ -4,7 +4,7 @@
 use crate::assets::Assets;
 use crate::content::Site;
 use crate::diag::LoadError;
-use crate::pages::{self, Chrome};
+use crate::pages::Chrome;
 use crate::store::Store;
 use arc_swap::ArcSwap;
 use std::collections::HashMap;
@@ -89,7 +89,7 @@ impl Loaded {
     /// The search indexes build on one core while pages render and
     /// compress on the others.
     pub fn from_parts(mut sites: Vec<Site>, assets: Assets) -> Result<Self, BuildError> {
-        let (built, indexes) = pages::build(&sites, &assets, |site, sections| {
+        let (built, indexes) = crate::build::build(&sites, &assets, |site, sections| {
             let t = std::time::Instant::now();
             let index = crate::search::Index::build(site, sections);
             tracing::debug!(elapsed = ?t.elapsed(), lang = %site.ui.lang, "search index built");
