@@ -37,7 +37,7 @@ pub struct Site {
     pub locale: String,
     /// Canonical base URL without a trailing slash.
     pub base_url: String,
-    /// The edition's path prefix: `""` for the default language, `/es`...
+    /// The edition's path prefix: `""` for the default language, `/<lang>` for the others.
     pub prefix: String,
     pub about: About,
     pub baseline: Baseline,
@@ -213,7 +213,7 @@ impl Date {
 #[derive(Debug, Clone)]
 pub struct Pathway {
     pub slug: String,
-    /// The edition's path prefix (`""`, `/es`).
+    /// The edition's path prefix (`""`, `/<lang>`).
     pub prefix: String,
     pub title: String,
     pub short_title: String,

@@ -232,11 +232,11 @@ pub struct Dates {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ui {
-    /// BCP 47 code (`en`, `es`): `lang`, `hreflang`, URL prefix.
+    /// BCP 47 code (the file's name): `lang`, `hreflang`, URL prefix.
     pub lang: String,
     /// The language's own name ("English", "Español"), for the switch.
     pub name: String,
-    /// Open Graph locale (`en_US`, `es_US`).
+    /// Open Graph locale (`<lang>_<COUNTRY>`).
     pub locale: String,
     pub dates: Dates,
     pub numbers: Numbers,

@@ -39,7 +39,7 @@ translatable! {
         description: Spanned<String>,
     }
     file {
-        /// The default edition's locale, e.g. `en_US` (its language
+        /// The default edition's locale, `<lang>_<COUNTRY>` (its language
         /// picks `ui/<lang>.toml`).
         locale: String,
         /// Other editions, by language code: each needs `ui/<lang>.toml` and a

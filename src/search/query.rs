@@ -4,8 +4,9 @@
 //! The text is split into groups: a word, or a phrase (words in double
 //! quotes, or a word the tokenizer splits, like `29-2072`). Each word group
 //! matches its stem, near forms of it in the index (`coding` → `coder`),
-//! one-typo neighbours for words of five letters or more, and a few
-//! everyday synonyms (`salary` → `pay`); the exact stem scores highest.
+//! one-typo neighbours for words of five letters or more, and the
+//! edition's everyday synonyms (`[vocabulary]` in its `ui/<lang>.toml`);
+//! the exact stem scores highest.
 //! Each group also adds a large constant when it matches, so documents
 //! matching more groups always come first, and BM25 orders them within.
 
@@ -327,7 +328,8 @@ fn stems(groups: &[Group]) -> Vec<String> {
 mod tests {
     use super::*;
 
-    /// The site's own English vocabulary (no stop word is written in `src/`).
+    /// The default edition's vocabulary, read from `content/ui/` (no stop
+    /// word is written in `src/`).
     fn english() -> crate::content::ui::Vocabulary {
         let ui: crate::content::Ui =
             toml::from_str(include_str!("../../content/ui/en.toml")).expect("ui/en.toml");

@@ -58,7 +58,7 @@ impl Loader {
                 .filter_map(Result::ok)
                 .map(|e| e.path())
                 .filter(|p| p.extension().is_some_and(|e| e == "md"))
-                // `name.es.md` is a translation, checked with its edition.
+                // `name.<lang>.md` is a translation, checked with its edition.
                 .filter(|p| {
                     p.file_stem()
                         .is_some_and(|s| !s.to_string_lossy().contains('.'))

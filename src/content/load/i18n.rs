@@ -26,7 +26,7 @@ fn twin(path: &Path, lang: &str) -> PathBuf {
     path.with_file_name(format!("{stem}.{lang}.{ext}"))
 }
 
-/// Prefix a site path with the edition's (`/pathways/x` → `/es/pathways/x`).
+/// Prefix a site path with the edition's (`/pathways/x` → `/<lang>/pathways/x`).
 fn localize(prefix: &str, href: &str) -> String {
     if href.starts_with('/') {
         crate::util::text::in_edition(prefix, href)

@@ -57,7 +57,7 @@ impl Loader {
             if code == &lang || code.len() != 2 || !code.chars().all(|c| c.is_ascii_lowercase()) {
                 self.push(site_src.error(
                     t.span().start,
-                    format!("`{code}` is not another language's two-letter code (like `es`)"),
+                    format!("`{code}` is not another language's two-letter code (the name of its `ui/<lang>.toml`)"),
                 ));
             } else if !langs.contains(code) {
                 langs.push(code.clone());
