@@ -26,7 +26,7 @@ impl Sections for Rendering {
 fn render(site: &pathways::content::Site) -> Rendering {
     let assets = pathways::assets::Assets::build(Path::new("static")).expect("assets");
     let (_, mut sections) =
-        pathways::pages::build(std::slice::from_ref(site), &assets, |site, sections| {
+        pathways::build::build(std::slice::from_ref(site), &assets, |site, sections| {
             let mut out = HashMap::new();
             for (pi, p) in site.pathways.iter().enumerate() {
                 for si in 0..p.sections.len() {

@@ -74,18 +74,19 @@ fn check(args: &ContentArgs) -> ExitCode {
         Ok(loaded) => {
             // Every page has a share image; draw one to prove the font works.
             loaded.store.warm_one();
-            let site = &loaded.site;
-            for w in &site.warnings {
+            let site = &loaded.default_edition().site;
+            for w in &loaded.warnings {
                 println!("{w}");
             }
             let sections: usize = site.pathways.iter().map(|p| p.sections.len()).sum();
             println!(
-                "ok: {} pathway(s), {sections} section(s), {} pages, {} glossary terms, {} resources; {} warning(s)",
+                "ok: {} pathway(s), {sections} section(s), {} pages, {} glossary terms, {} resources; {} warning(s); {} edition(s)",
                 site.pathways.len(),
                 loaded.store.len(),
                 site.glossary.len(),
                 site.resources.len(),
-                site.warnings.len()
+                loaded.warnings.len(),
+                loaded.editions.len()
             );
             ExitCode::SUCCESS
         }
@@ -126,7 +127,7 @@ fn serve(args: ServeArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    for w in &loaded.site.warnings {
+    for w in &loaded.warnings {
         tracing::warn!("{w}");
     }
     let pages = loaded.store.len();

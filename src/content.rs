@@ -37,7 +37,7 @@ pub struct Site {
     pub locale: String,
     /// Canonical base URL without a trailing slash.
     pub base_url: String,
-    /// The edition's path prefix: `""` for the default language, `/es`...
+    /// The edition's path prefix: `""` for the default language, `/<lang>` for the others.
     pub prefix: String,
     pub about: About,
     pub baseline: Baseline,
@@ -87,7 +87,7 @@ pub struct Place {
 }
 
 /// Who publishes the site (the About page).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct About {
     pub publisher: String,
     pub review: String,
@@ -125,7 +125,7 @@ pub struct Source {
 }
 
 /// A glossary term.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Term {
     pub id: String,
     pub term: String,
@@ -213,7 +213,7 @@ impl Date {
 #[derive(Debug, Clone)]
 pub struct Pathway {
     pub slug: String,
-    /// The edition's path prefix (`""`, `/es`).
+    /// The edition's path prefix (`""`, `/<lang>`).
     pub prefix: String,
     pub title: String,
     pub short_title: String,
@@ -253,7 +253,7 @@ impl Pathway {
 }
 
 /// An occupation (one SOC code) or a history group, and its figures.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Group {
     pub id: String,
     pub title: String,
@@ -315,7 +315,7 @@ pub struct Industry {
 }
 
 /// Typical entry-level education.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Education {
     pub text: String,
     pub meaning: Option<String>,

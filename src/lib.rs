@@ -18,7 +18,10 @@
 //! - `reload`: live content reload (SIGHUP, `--watch`), serialised.
 //! - `export`: the store written to files for a static host.
 //! - `state`: one loaded version of the site, swapped atomically.
-//! - `pages`: templates per page kind, rendering, checks on rendered pages.
+//! - `build`: the site builder (every page rendered, checked and stored;
+//!   cards, sitemap, robots.txt; the search indexes meanwhile).
+//! - `pages`: templates per page kind, one page into HTML, checks on
+//!   rendered pages.
 //! - `search`: the full-text index and queries.
 //! - `share`: link-preview PNGs drawn from an SVG template.
 //! - `blocks`: figures in words, tables, the pay picture, forms.
@@ -34,6 +37,7 @@
 
 pub mod assets;
 mod blocks;
+pub mod build;
 mod career_map;
 pub mod cli;
 pub mod config;

@@ -79,7 +79,7 @@ pub trait Context {
         format!("/glossary#{id}")
     }
     /// An internal link as this page writes it (another edition adds its
-    /// prefix: `/pathways/x` → `/es/pathways/x`).
+    /// prefix: `/pathways/x` → `/<lang>/pathways/x`).
     fn local_href(&self, href: &str) -> String {
         href.to_string()
     }

@@ -1,7 +1,7 @@
 //! Pages: one askama template per page kind (the kinds and their paths are
-//! in [`crate::registry`]), and rendering every page that does not depend on the query
-//! string into the [`Store`](crate::store::Store), after which links and
-//! anchors are checked on the rendered pages.
+//! in [`crate::registry`]); each function turns one page into HTML. The
+//! site builder (`crate::build`) renders them all into the store and runs
+//! the checks here on the rendered pages.
 //!
 //! - `layout`: the parts every page has (chrome, head data, share panel,
 //!   pathway menu).
@@ -14,7 +14,7 @@
 //! - `qr`: their QR codes, drawn once per address.
 //! - `map_page`: the career map page (the diagram's layout and drawing are
 //!   [`crate::career_map`]'s).
-//! - `render`: all pages into a store; one page by path (editor mode).
+//! - `render`: one page's HTML (by kind, or by path in editor mode).
 //! - `check`: links, anchors and duplicate ids on the rendered pages.
 //! - `cards`: link-preview images per page.
 //! - `jsonld`: structured data.
@@ -38,4 +38,3 @@ pub(crate) mod states;
 pub(crate) mod views;
 
 pub use layout::Chrome;
-pub use render::{Built, build};

@@ -125,7 +125,7 @@ pub(crate) fn pathways_path(prefix: &str) -> String {
     in_edition(prefix, "/pathways")
 }
 
-/// The same page in another edition: `/pathways/x` ↔ `/es/pathways/x`.
+/// The same page in another edition: `/pathways/x` ↔ `/<lang>/pathways/x`.
 pub(crate) fn twin(path: &str, from_prefix: &str, to_prefix: &str) -> String {
     let bare = if from_prefix.is_empty() {
         path

@@ -3,7 +3,7 @@
 //!
 //! Documents are every pathway overview, every section split at its h2/h3
 //! headings, glossary terms, career-map job titles and resources (see
-//! `docs`). Ranking is BM25 over three English-stemmed fields (title ×3,
+//! `docs`). Ranking is BM25 over three stemmed fields (the edition's stemmer) (title ×3,
 //! surrounding headings ×1.5, text ×1), with near forms, one-typo
 //! neighbours and a few synonyms scoring below exact words, phrases in
 //! double quotes, and documents that match every query word before those
@@ -20,9 +20,9 @@ mod docs;
 pub mod params;
 mod query;
 mod snippet;
-mod words;
 
 use crate::content::Site;
+use crate::content::ui::Vocabulary;
 use docs::Doc;
 use std::fmt;
 use std::sync::Arc;
@@ -50,7 +50,7 @@ pub const PER_PAGE: usize = 10;
 /// Longest query used, in characters; the rest is cut.
 pub const MAX_QUERY_CHARS: usize = 200;
 /// The index's analyzer name.
-const ANALYZER: &str = "pathways_en";
+const ANALYZER: &str = "pathways";
 
 /// Why the index could not be built.
 pub type IndexError = tantivy::TantivyError;
@@ -173,7 +173,7 @@ pub struct Index {
     docs: Vec<Doc>,
     weights: Arc<[f32]>,
     /// Stemmer, stop words and synonyms of the index's language.
-    lang: &'static words::Lang,
+    lang: Vocabulary,
 }
 
 impl fmt::Debug for Index {
@@ -195,25 +195,22 @@ fn plain_analyzer() -> TextAnalyzer {
 }
 
 /// The index's analyzer: [`plain_analyzer`] plus the language's stemmer.
-fn stem_analyzer(lang: &words::Lang) -> TextAnalyzer {
+fn stem_analyzer(lang: &Vocabulary) -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(lang.stemmer))
+        .filter(Stemmer::new(lang.stemmer.0))
         .build()
 }
 
 impl Index {
     /// Index every document of the site in RAM.
     pub fn build(site: &Site, sections: &dyn Sections) -> Result<Self, IndexError> {
-        Self::from_docs(
-            docs::collect(site, sections),
-            words::for_code(&site.ui.lang),
-        )
+        Self::from_docs(docs::collect(site, sections), site.ui.vocabulary.clone())
     }
 
-    fn from_docs(docs: Vec<Doc>, lang: &'static words::Lang) -> Result<Self, IndexError> {
+    fn from_docs(docs: Vec<Doc>, lang: Vocabulary) -> Result<Self, IndexError> {
         let mut schema = Schema::builder();
         let text = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
@@ -228,7 +225,7 @@ impl Index {
         };
         let ram = RamDirectory::create();
         let index = tantivy::Index::create(ram.clone(), schema.build(), IndexSettings::default())?;
-        index.tokenizers().register(ANALYZER, stem_analyzer(lang));
+        index.tokenizers().register(ANALYZER, stem_analyzer(&lang));
         let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, 15_000_000)?;
         for (n, d) in docs.iter().enumerate() {
             let mut doc = TantivyDocument::default();
@@ -288,8 +285,8 @@ impl Index {
         };
         let mut an = query::Analyzers {
             plain: plain_analyzer(),
-            stem: stem_analyzer(self.lang),
-            lang: self.lang,
+            stem: stem_analyzer(&self.lang),
+            lang: &self.lang,
         };
         let groups = query::parse(&results.query, &mut an);
         if groups.is_empty() {
@@ -312,7 +309,7 @@ impl Index {
             page = pages;
             top = run(page).map(|r| r.1).unwrap_or_default();
         }
-        let snippets = snippet::Snippets::new(marks, stem_analyzer(self.lang), self.fields.body);
+        let snippets = snippet::Snippets::new(marks, stem_analyzer(&self.lang), self.fields.body);
         results.hits = top
             .into_iter()
             .filter_map(|n| self.docs.get(n))

@@ -4,7 +4,7 @@
 use crate::assets::Assets;
 use crate::content::Site;
 use crate::diag::LoadError;
-use crate::pages::{self, Chrome};
+use crate::pages::Chrome;
 use crate::store::Store;
 use arc_swap::ArcSwap;
 use std::collections::HashMap;
@@ -14,34 +14,25 @@ use std::sync::Arc;
 /// Everything one version of the site needs to answer requests.
 #[derive(Debug)]
 pub struct Loaded {
-    pub site: Site,
+    /// Every language edition, each under its own prefix. The first is
+    /// the default: the one a redirect or `x-default` must choose.
+    pub editions: Vec<Edition>,
     pub store: Store,
     pub assets: Assets,
-    pub chrome: Chrome,
     /// Lowercased alias → canonical path.
     pub aliases: HashMap<String, String>,
-    /// The full-text search index.
-    pub search: crate::search::Index,
     /// Send HSTS (the base URL is https).
     pub https: bool,
-    /// The other editions (languages), each under its own prefix.
-    pub translations: Vec<Edition>,
+    /// Every edition's content warnings and the rendered pages' warnings.
+    pub warnings: Vec<crate::diag::Diagnostic>,
 }
 
-/// One language edition of the site.
+/// One language edition of the site: its content, chrome and search.
 #[derive(Debug)]
 pub struct Edition {
     pub site: Site,
     pub chrome: Chrome,
     pub search: crate::search::Index,
-}
-
-/// An edition's parts, borrowed (the default edition lives in `Loaded`).
-#[derive(Debug, Clone, Copy)]
-pub struct EditionRef<'a> {
-    pub site: &'a Site,
-    pub chrome: &'a Chrome,
-    pub search: &'a crate::search::Index,
 }
 
 /// Why a build failed.
@@ -98,35 +89,34 @@ impl Loaded {
     /// The search indexes build on one core while pages render and
     /// compress on the others.
     pub fn from_parts(mut sites: Vec<Site>, assets: Assets) -> Result<Self, BuildError> {
-        let (built, indexes) = pages::build(&sites, &assets, |site, sections| {
+        let (built, indexes) = crate::build::build(&sites, &assets, |site, sections| {
             let t = std::time::Instant::now();
             let index = crate::search::Index::build(site, sections);
             tracing::debug!(elapsed = ?t.elapsed(), lang = %site.ui.lang, "search index built");
             index
         })?;
-        let mut indexes: Vec<crate::search::Index> =
-            indexes.into_iter().collect::<Result<_, _>>()?;
-        let mut chromes = built.chromes;
-        if sites.is_empty() || chromes.len() != sites.len() || indexes.len() != sites.len() {
+        let indexes: Vec<crate::search::Index> = indexes.into_iter().collect::<Result<_, _>>()?;
+        if sites.is_empty() || built.chromes.len() != sites.len() || indexes.len() != sites.len() {
             return Err(BuildError::Internal("an edition was not rendered"));
         }
-        let translations: Vec<Edition> = sites
-            .drain(1..)
-            .zip(chromes.drain(1..))
-            .zip(indexes.drain(1..))
+        let mut warnings: Vec<_> = sites
+            .iter_mut()
+            .flat_map(|site| std::mem::take(&mut site.warnings))
+            .collect();
+        warnings.extend(built.warnings);
+        let editions: Vec<Edition> = sites
+            .into_iter()
+            .zip(built.chromes)
+            .zip(indexes)
             .map(|((site, chrome), search)| Edition {
                 site,
                 chrome,
                 search,
             })
             .collect();
-        let (Some(mut site), Some(chrome), Some(search)) =
-            (sites.pop(), chromes.pop(), indexes.pop())
-        else {
-            return Err(BuildError::Internal("no edition was rendered"));
-        };
-        site.warnings.extend(built.warnings);
-        let aliases = site
+        // Aliases redirect to the default edition's pages.
+        let default = &editions[0].site;
+        let aliases = default
             .pathways
             .iter()
             .flat_map(|p| {
@@ -138,39 +128,36 @@ impl Loaded {
                 })
             })
             .collect();
-        let https = site.base_url.starts_with("https://");
+        let https = default.base_url.starts_with("https://");
         Ok(Self {
-            site,
+            editions,
             store: built.store,
             assets,
-            chrome,
             aliases,
-            search,
             https,
-            translations,
+            warnings,
         })
     }
 
-    /// Edition `i` (0 is the default language).
-    pub fn edition(&self, i: usize) -> EditionRef<'_> {
-        match i.checked_sub(1).and_then(|j| self.translations.get(j)) {
-            Some(e) => EditionRef {
-                site: &e.site,
-                chrome: &e.chrome,
-                search: &e.search,
-            },
-            None => EditionRef {
-                site: &self.site,
-                chrome: &self.chrome,
-                search: &self.search,
-            },
-        }
+    /// The default edition (the first): what a redirect or `x-default`
+    /// chooses when nothing says which language.
+    pub fn default_edition(&self) -> &Edition {
+        &self.editions[0]
+    }
+
+    /// Edition `i`, or the default one when there is no such edition.
+    pub fn edition(&self, i: usize) -> &Edition {
+        self.editions
+            .get(i)
+            .unwrap_or_else(|| self.default_edition())
     }
 
     /// The edition a request path belongs to (by its prefix).
     pub fn edition_index(&self, path: &str) -> usize {
-        let prefixes: Vec<&str> = std::iter::once(self.site.prefix.as_str())
-            .chain(self.translations.iter().map(|e| e.site.prefix.as_str()))
+        let prefixes: Vec<&str> = self
+            .editions
+            .iter()
+            .map(|e| e.site.prefix.as_str())
             .collect();
         crate::registry::edition_of(path, &prefixes)
     }
@@ -200,8 +187,9 @@ impl Loaded {
         }
         // Paths the router answers without a stored page: each edition's
         // search page and the health check.
-        (0..=self.translations.len())
-            .map(|i| crate::registry::Page::Search(self.edition(i).site).path())
+        self.editions
+            .iter()
+            .map(|e| crate::registry::Page::Search(&e.site).path())
             .chain(std::iter::once(crate::registry::HEALTHZ.to_string()))
             .find(|p| p.eq_ignore_ascii_case(trimmed) && p != path)
     }

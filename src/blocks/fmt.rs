@@ -1,13 +1,13 @@
 //! Figures in words, with their date and source marker, and comparisons
 //! with all occupations as whole sentences. The words come from the `Ui`
-//! table; numbers keep the U.S. format in every language.
+//! table, numbers in the edition's format (`ui.numbers`).
 
 use super::Citations;
 use crate::content::figures::{Comparison, Figure, Relation, Subject, Value, When};
 use crate::content::{Group, Ui};
 use crate::markdown::Piece;
 use crate::util::html::escape;
-use crate::util::text::{cents, decade, fill, lower_first, money, number, percent};
+use crate::util::text::{decade, fill, lower_first};
 
 /// Formats figures for one page.
 pub(crate) struct Fmt<'a, 'c> {
@@ -39,13 +39,17 @@ impl<'a> Fmt<'a, '_> {
     /// "$50,250 a year", "7%", "194,800 jobs".
     pub(crate) fn value(&self, v: &Value<'_>) -> String {
         let f = &self.ui.figures;
+        let n = &self.ui.numbers;
+        let number = |c: u64| n.number(c);
         match v {
-            Value::Annual(a) => fill(&f.annual, &[("amount", &money(*a))]),
-            Value::Hourly(h) => fill(&f.hourly, &[("amount", &cents(*h))]),
-            Value::Range(lo, hi) => fill(&f.range, &[("low", &money(*lo)), ("high", &money(*hi))]),
+            Value::Annual(a) => fill(&f.annual, &[("amount", &n.money(*a))]),
+            Value::Hourly(h) => fill(&f.hourly, &[("amount", &n.cents(*h))]),
+            Value::Range(lo, hi) => {
+                fill(&f.range, &[("low", &n.money(*lo)), ("high", &n.money(*hi))])
+            }
             Value::Jobs(n) => fill(&f.jobs, &[("count", &number(u64::from(*n)))]),
             Value::Employment(n) => fill(&f.employment, &[("count", &number(u64::from(*n)))]),
-            Value::Percent(p) => fill(&f.percent, &[("percent", &percent(*p))]),
+            Value::Percent(p) => fill(&f.percent, &[("percent", &n.percent(*p))]),
             Value::Change(c) => {
                 let t = if *c < 0 { &f.fewer_jobs } else { &f.more_jobs };
                 fill(t, &[("count", &number(c.unsigned_abs()))])

@@ -9,7 +9,7 @@ use crate::content::figures::{Figure, Subject, Value, When};
 use crate::content::{Baseline, Pathway};
 use crate::markdown::Piece;
 use crate::util::html::escape;
-use crate::util::text::{fill, lower_first, money};
+use crate::util::text::{fill, lower_first};
 use askama::Template;
 
 /// The drawing's width: on a phone it is drawn about 1:1, so its 15-unit
@@ -101,7 +101,10 @@ pub(crate) fn pay_picture(
             .map(|b| {
                 let words = fill(
                     &ui.all_jobs,
-                    &[("when", &f.when(when)), ("amount", &money(b.annual))],
+                    &[
+                        ("when", &f.when(when)),
+                        ("amount", &f.ui.numbers.money(b.annual)),
+                    ],
                 );
                 format!("{}{}", escape(&words), f.marker(&b.source, when))
             })
@@ -127,7 +130,7 @@ pub(crate) fn pay_picture(
             starts,
             bar: bar.round() as i32,
             inside: bar > WIDTH * 0.62,
-            value: money(pay.annual),
+            value: f.ui.numbers.money(pay.annual),
             base_x: base.map(|b| (f64::from(b.annual) * scale).round() as i32),
             figure: piece.html,
             base: base_html,

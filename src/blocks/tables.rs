@@ -7,7 +7,7 @@ use super::{Fmt, html};
 use crate::content::figures::{Subject, Value, When};
 use crate::content::{Baseline, Group, Pathway};
 use crate::markdown::Piece;
-use crate::util::text::{fill, number};
+use crate::util::text::fill;
 use askama::Template;
 
 /// One cell: its label (for phone cards) and HTML (escaped, with markers).
@@ -332,7 +332,7 @@ pub(crate) fn industries(f: &Fmt<'_, '_>, p: &Pathway, id: &str) -> Result<Piece
                         &t.jobs,
                         format!(
                             "{}{}",
-                            number(u64::from(i.jobs)),
+                            f.ui.numbers.number(u64::from(i.jobs)),
                             f.marker(&i.source, fig.when)
                         ),
                     ),

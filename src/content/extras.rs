@@ -25,7 +25,7 @@ impl CareerMap {
 }
 
 /// An education level on the career map.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Level {
     pub id: String,
     pub name: String,
@@ -34,7 +34,7 @@ pub struct Level {
 }
 
 /// A job title on the career map.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct JobTitle {
     pub id: String,
     pub name: String,
@@ -59,7 +59,7 @@ pub enum MoveKind {
 }
 
 /// The "is it right for me?" self-check.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct SelfCheck {
     pub intro: String,
     pub statements: Vec<Statement>,
@@ -71,13 +71,13 @@ pub struct SelfCheck {
 }
 
 /// The summary of one shape of answers, and the one page to read next.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Outcome {
     pub summary: String,
     pub read_next: Link,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Statement {
     pub id: u32,
     pub text: String,
@@ -87,7 +87,7 @@ pub struct Statement {
     pub read_more: Vec<Link>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Link {
     pub text: String,
     pub href: String,

@@ -11,7 +11,9 @@
 mod extras;
 mod figures;
 mod files;
+mod group;
 mod i18n;
+mod lists;
 mod oews;
 mod pathway;
 mod site;

@@ -7,6 +7,11 @@
 
 use serde::Deserialize;
 
+mod numbers;
+mod vocabulary;
+
+pub(crate) use vocabulary::Vocabulary;
+
 /// One string of a group: (key, text, the slots it must use).
 type Entry<'a> = (&'static str, &'a str, &'static [&'static str]);
 
@@ -47,6 +52,14 @@ strings!(
         openings: ["count"], may: ["year"], year: ["year"], period: ["period"],
         with_when: ["value", "when"], history: ["value", "when", "group"],
         not_given: [], soc: ["code"], stale: ["year"], median_name: ["when"], soc_set: [],
+    }
+);
+
+strings!(
+    /// How numbers are written: the thousands separator, the decimal mark,
+    /// money (`${amount}`, `{amount} $`) and percentages (see `numbers`).
+    Numbers {
+        group: [], decimal: [], money: ["amount"], percent: ["percent"],
     }
 );
 
@@ -219,13 +232,16 @@ pub struct Dates {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ui {
-    /// BCP 47 code (`en`, `es`): `lang`, `hreflang`, URL prefix.
+    /// BCP 47 code (the file's name): `lang`, `hreflang`, URL prefix.
     pub lang: String,
     /// The language's own name ("English", "Español"), for the switch.
     pub name: String,
-    /// Open Graph locale (`en_US`, `es_US`).
+    /// Open Graph locale (`<lang>_<COUNTRY>`).
     pub locale: String,
     pub dates: Dates,
+    pub numbers: Numbers,
+    /// The search stemmer, stop words and synonyms.
+    pub vocabulary: Vocabulary,
     pub chrome: Chrome,
     pub figures: Figures,
     pub compare: Compare,
@@ -272,6 +288,7 @@ impl Ui {
     pub(crate) fn slot_problems(&self) -> Vec<(String, String)> {
         let mut out = Vec::new();
         let groups: Vec<(&str, Vec<Entry<'_>>)> = vec![
+            ("numbers", self.numbers.entries()),
             ("chrome", self.chrome.entries()),
             ("figures", self.figures.entries()),
             ("compare", self.compare.entries()),

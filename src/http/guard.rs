@@ -84,12 +84,12 @@ fn error_response(
     accept: &HeaderMap,
 ) -> Response {
     let ed = loaded.edition(edition);
-    let chrome = state.chrome(ed.chrome);
+    let chrome = state.chrome(&ed.chrome);
     if *e == AppError::NotFound
         && chrome.banner.is_none()
         && let Some(page) = loaded
             .store
-            .get(&crate::registry::Page::NotFound(ed.site).path())
+            .get(&crate::registry::Page::NotFound(&ed.site).path())
     {
         return respond::stored(&page, accept);
     }
@@ -109,7 +109,7 @@ fn error_response(
         AppError::BadSearch(why) => (u.search.clone(), fill(&u.search_text, &[("problem", why)])),
         AppError::Internal(_) => (u.internal.clone(), u.internal_text.clone()),
     };
-    let html = crate::pages::views::error_page(ed.site, &chrome, &heading, &message)
+    let html = crate::pages::views::error_page(&ed.site, &chrome, &heading, &message)
         .unwrap_or_else(|_| format!("{heading}\n{message}\n"));
     // An error status is never kept (`store::settle` decides that).
     let mut res = respond::dynamic(html, accept, e.status());

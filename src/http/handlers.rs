@@ -65,10 +65,10 @@ pub(super) async fn page(
             return Ok(respond::see_other(&target));
         }
         let edition = loaded.edition(loaded.edition_index(path));
-        if let Some(chrome) = state.editor_chrome(edition.chrome)
+        if let Some(chrome) = state.editor_chrome(&edition.chrome)
             && page.content_type.starts_with("text/html")
         {
-            let html = pages::render::render_path(edition.site, &chrome, path)
+            let html = pages::render::render_path(&edition.site, &chrome, path)
                 .ok_or_else(|| AppError::Internal(format!("{path} could not be rendered")))?;
             return Ok(respond::dynamic(html, &HeaderMap::new(), page.status));
         }
@@ -102,7 +102,7 @@ fn self_check(
     use pages::selfcheck::{Asked, parse, render_result, render_unanswered};
     let loaded = state.current();
     let edition = loaded.edition(ei);
-    let chrome = state.chrome(edition.chrome);
+    let chrome = state.chrome(&edition.chrome);
     let p = edition
         .site
         .pathways
@@ -121,11 +121,11 @@ fn self_check(
             Ok(respond::stored(&page, headers))
         }
         Asked::Unanswered => {
-            let html = render_unanswered(edition.site, &chrome, p, si)?;
+            let html = render_unanswered(&edition.site, &chrome, p, si)?;
             Ok(respond::dynamic(html, headers, StatusCode::OK))
         }
         Asked::Answers(answers) => {
-            let html = render_result(edition.site, &chrome, p, si, &answers)?;
+            let html = render_result(&edition.site, &chrome, p, si, &answers)?;
             Ok(respond::dynamic(html, headers, StatusCode::OK))
         }
     }
@@ -142,7 +142,7 @@ pub(super) async fn search(
     let edition = loaded.edition(loaded.edition_index(uri.path()));
     // `/{lang}/search` matches any first segment: only an edition's own
     // search page is one; anything else is looked up like every other path.
-    if uri.path() != crate::registry::Page::Search(edition.site).path() {
+    if uri.path() != crate::registry::Page::Search(&edition.site).path() {
         return page(State(state), uri, headers).await;
     }
     let params = crate::search::params::parse(uri.query()).map_err(|bad| {
@@ -153,8 +153,8 @@ pub(super) async fn search(
         })
     })?;
     let results = edition.search.search(&params.q, params.page);
-    let chrome = state.chrome(edition.chrome);
-    let html = pages::search::render(edition.site, &chrome, &results)?;
+    let chrome = state.chrome(&edition.chrome);
+    let html = pages::search::render(&edition.site, &chrome, &results)?;
     // Compressed as every page made per request is: gzip when the client
     // takes it, else the plain body (never a 406).
     Ok(respond::dynamic(html, &headers, StatusCode::OK))

@@ -11,7 +11,7 @@ use crate::content::{Pathway, Site};
 use crate::registry::{self, Page};
 use crate::share::{self, Card};
 use crate::store::{CachePolicy, Lazy, Store, Stored};
-use crate::util::text::{fill, money};
+use crate::util::text::fill;
 use axum::http::StatusCode;
 
 /// The words of a key figure: "Medical records specialists: $50,250 a year (May 2024)".
@@ -54,7 +54,7 @@ fn pay_bars(site: &Site, p: &Pathway) -> Vec<(String, String, f64)> {
             let when = fill(&ui.figures.may, &[("year", &x.year.to_string())]);
             (
                 label,
-                format!("{} ({when})", money(x.annual)),
+                format!("{} ({when})", ui.numbers.money(x.annual)),
                 f64::from(x.annual) / f64::from(max),
             )
         })

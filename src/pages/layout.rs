@@ -52,7 +52,7 @@ pub struct SiteLinks {
 /// An edition, for the language switch and `hreflang` links.
 #[derive(Debug, Clone)]
 pub struct Edition {
-    /// `en`, `es`.
+    /// The language code (`lang`, `hreflang`).
     pub lang: String,
     /// Its own name for itself ("English", "Español").
     pub name: String,

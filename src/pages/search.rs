@@ -5,7 +5,7 @@ use super::layout::{Chrome, Meta};
 use crate::content::Site;
 use crate::registry::{self, Page};
 use crate::search::{Hit, Results};
-use crate::util::text::{fill, number};
+use crate::util::text::fill;
 use askama::Template;
 
 #[derive(Template)]
@@ -52,7 +52,10 @@ pub fn render(site: &Site, chrome: &Chrome, results: &Results) -> Result<String,
     meta.noindex = true;
     let mut count_text = match results.total {
         1 => fill(&u.one, &[("query", q)]),
-        n => fill(&u.many, &[("count", &number(n as u64)), ("query", q)]),
+        n => fill(
+            &u.many,
+            &[("count", &site.ui.numbers.number(n as u64)), ("query", q)],
+        ),
     };
     if results.pages > 1 {
         count_text.push(' ');

@@ -4,6 +4,7 @@
 //! occupation's median, hourly pay, spread, jobs and concentration, a
 //! same-state same-year comparison, and every area of the state).
 
+mod occupation;
 mod tiles;
 mod words;
 
@@ -17,6 +18,7 @@ use crate::registry::{self, Page};
 use crate::util::html::escape;
 use crate::util::text::fill;
 use askama::Template;
+use occupation::{OccupationView, occupation_view};
 use words::Words;
 
 /// One occupation's map and table on the pay-by-state page.
@@ -181,20 +183,6 @@ pub(crate) fn pay_by_state(cx: &Cx<'_>, p: &Pathway, oews: &Oews) -> Result<Stri
     view.render().map_err(|e| e.to_string())
 }
 
-/// One occupation on a state's page.
-struct OccupationView {
-    id: String,
-    title: String,
-    soc: String,
-    compare: String,
-    hourly: Option<String>,
-    spread_svg: String,
-    spread: String,
-    jobs: Option<String>,
-    per_thousand: Option<String>,
-    concentration: Option<String>,
-}
-
 struct AreaRow {
     name: String,
     cells: Vec<String>,
@@ -331,148 +319,15 @@ pub(crate) fn state_page(
     view.render().map_err(|e| e.to_string())
 }
 
-fn occupation_view(
-    w: &Words<'_, '_, '_>,
-    g: &crate::content::Group,
-    soc: &str,
-    state: &str,
-    e: Option<&crate::content::oews::Estimates>,
-    all: Option<&crate::content::oews::Estimates>,
-    scale: f64,
-) -> OccupationView {
-    let u = &w.site.ui.states;
-    let group = w.fmt.group_name(g);
-    let figure = w.annual_html(e);
-    let compare = match (
-        e.and_then(|e| e.get(Datatype::AnnualMedian)?.exact()),
-        all.and_then(|a| a.get(Datatype::AnnualMedian)?.exact()),
-    ) {
-        (Some(v), Some(base)) => {
-            let base_html = w.cell(all, Datatype::AnnualMedian);
-            let t = if (v - base).abs() < 0.5 {
-                &u.pay_same
-            } else if v > base {
-                &u.pay_above
-            } else {
-                &u.pay_below
-            };
-            fill_html(
-                t,
-                &[
-                    ("group", &escape(&group)),
-                    ("state", &escape(state)),
-                    ("figure", &figure),
-                    ("base", &base_html),
-                ],
-            )
-        }
-        (Some(_), None) => fill_html(
-            &u.pay_alone,
-            &[
-                ("group", &escape(&group)),
-                ("state", &escape(state)),
-                ("figure", &figure),
-            ],
-        ),
-        _ => escape(&u.not_published),
-    };
-    let hourly = w.amount(e, Datatype::HourlyMedian).map(|h| {
-        format!(
-            "{}{}",
-            escape(&fill(&w.site.ui.figures.hourly, &[("amount", &h)])),
-            w.marker()
-        )
-    });
-    let spread = match (
-        w.amount(e, Datatype::Annual10),
-        w.amount(e, Datatype::Annual90),
-        w.amount(e, Datatype::Annual25),
-        w.amount(e, Datatype::Annual75),
-    ) {
-        (Some(low), Some(high), Some(p25), Some(p75)) => format!(
-            "{}{}",
-            escape(&fill(
-                &u.spread,
-                &[("low", &low), ("high", &high), ("p25", &p25), ("p75", &p75)]
-            )),
-            w.marker()
-        ),
-        _ => escape(&u.spread_unknown),
-    };
-    let jobs = w
-        .count(e, Datatype::Employment)
-        .map(|n| {
-            let text = fill(&w.site.ui.figures.employment, &[("count", &n)]);
-            let when = w.may();
-            format!(
-                "{}{}",
-                escape(&fill(
-                    &w.site.ui.figures.with_when,
-                    &[("value", &text), ("when", &when)]
-                )),
-                w.marker()
-            )
-        })
-        .or_else(|| {
-            // A median without a count of jobs: say the count was withheld.
-            e.is_some()
-                .then(|| escape(&format!("{}: {}", u.employment, u.not_published)))
-        });
-    let per_thousand = w.count(e, Datatype::PerThousand).map(|v| {
-        format!(
-            "{}{}",
-            escape(&fill(
-                &u.per_thousand_line,
-                &[("value", &v), ("state", state)]
-            )),
-            w.marker()
-        )
-    });
-    let concentration = e
-        .and_then(|e| e.get(Datatype::LocationQuotient)?.exact())
-        .map(|lq| {
-            let text = if lq >= 1.15 {
-                fill(
-                    &u.lq_more,
-                    &[("state", state), ("times", &format!("{lq:.1}"))],
-                )
-            } else if lq <= 0.85 {
-                fill(&u.lq_less, &[("state", state)])
-            } else {
-                fill(&u.lq_same, &[("state", state)])
-            };
-            format!("{}{}", escape(&text), w.marker())
-        });
-    OccupationView {
-        id: section_id(&g.id),
-        title: g.title.clone(),
-        soc: fill(&w.site.ui.figures.soc, &[("code", soc)]),
-        compare,
-        hourly,
-        spread_svg: tiles::spread_svg(e, all, scale),
-        spread,
-        jobs,
-        per_thousand,
-        concentration,
-    }
-}
-
 /// An occupation's anchor on a state's page: its id, unless the layout
 /// or the page already uses that id.
-fn section_id(id: &str) -> String {
+pub(super) fn section_id(id: &str) -> String {
     const PAGE_IDS: [&str; 3] = ["areas", "find", "choose"];
     if super::docs::SECTION_LAYOUT_IDS.contains(&id) || PAGE_IDS.contains(&id) {
         format!("job-{id}")
     } else {
         id.to_string()
     }
-}
-
-/// Fill slots with HTML that is already escaped (the template's own text
-/// is escaped here).
-fn fill_html(template: &str, args: &[(&str, &str)]) -> String {
-    let escaped = escape(template);
-    fill(&escaped, args)
 }
 
 /// A state's page rendered on its own, after the build (a site with more

@@ -126,7 +126,7 @@ fn state_pages(site: &Site, p: &Pathway, docs: &mut Vec<Doc>) {
                 let median = oews
                     .get(i, o.soc.as_deref()?)?
                     .whole(Datatype::AnnualMedian)?;
-                Some(format!("{} {}.", o.title, crate::util::text::money(median)))
+                Some(format!("{} {}.", o.title, site.ui.numbers.money(median)))
             })
             .collect();
         docs.push(Doc {

@@ -4,8 +4,9 @@
 //! The text is split into groups: a word, or a phrase (words in double
 //! quotes, or a word the tokenizer splits, like `29-2072`). Each word group
 //! matches its stem, near forms of it in the index (`coding` → `coder`),
-//! one-typo neighbours for words of five letters or more, and a few
-//! everyday synonyms (`salary` → `pay`); the exact stem scores highest.
+//! one-typo neighbours for words of five letters or more, and the
+//! edition's everyday synonyms (`[vocabulary]` in its `ui/<lang>.toml`);
+//! the exact stem scores highest.
 //! Each group also adds a large constant when it matches, so documents
 //! matching more groups always come first, and BM25 orders them within.
 
@@ -57,14 +58,14 @@ pub(super) enum Group {
 
 /// Analyzers a parse needs: one that only splits and lowercases, and the
 /// index's stemming one.
-pub(super) struct Analyzers {
+pub(super) struct Analyzers<'v> {
     pub(super) plain: TextAnalyzer,
     pub(super) stem: TextAnalyzer,
     /// The language's stop words and synonyms.
-    pub(super) lang: &'static super::words::Lang,
+    pub(super) lang: &'v crate::content::ui::Vocabulary,
 }
 
-impl Analyzers {
+impl Analyzers<'_> {
     fn tokens(an: &mut TextAnalyzer, text: &str) -> Vec<String> {
         let mut out = Vec::new();
         let mut stream = an.token_stream(text);
@@ -83,7 +84,7 @@ impl Analyzers {
 }
 
 /// Split the query into groups.
-pub(super) fn parse(q: &str, an: &mut Analyzers) -> Vec<Group> {
+pub(super) fn parse(q: &str, an: &mut Analyzers<'_>) -> Vec<Group> {
     let mut groups = Vec::new();
     // Even parts are free text; odd parts were inside quotes (an unclosed
     // quote runs to the end).
@@ -137,8 +138,9 @@ pub(super) fn parse(q: &str, an: &mut Analyzers) -> Vec<Group> {
             true
         }
     });
-    let stop = an.lang.stop;
-    let is_stop = |g: &Group| matches!(g, Group::Word { raw, loose: true, .. } if stop.contains(&raw.as_str()));
+    let lang = an.lang;
+    let is_stop =
+        |g: &Group| matches!(g, Group::Word { raw, loose: true, .. } if lang.is_stop(raw));
     if groups.iter().any(|g| !is_stop(g)) {
         groups.retain(|g| !is_stop(g));
     }
@@ -152,7 +154,7 @@ pub(super) fn build(
     groups: &[Group],
     searcher: &Searcher,
     fields: &Fields,
-    an: &mut Analyzers,
+    an: &mut Analyzers<'_>,
 ) -> (Box<dyn Query>, BTreeMap<String, f32>) {
     let mut marks = BTreeMap::new();
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -238,7 +240,7 @@ fn variants(
     loose: bool,
     searcher: &Searcher,
     fields: &Fields,
-    an: &mut Analyzers,
+    an: &mut Analyzers<'_>,
 ) -> Vec<(String, f32)> {
     let mut out: Vec<(String, f32)> = vec![(stem.to_string(), EXACT)];
     let add = |out: &mut Vec<(String, f32)>, term: String, boost: f32| {
@@ -251,13 +253,8 @@ fn variants(
     if !loose || !raw.chars().all(char::is_alphabetic) {
         return out;
     }
-    if let Some((_, syns)) = an
-        .lang
-        .synonyms
-        .iter()
-        .find(|(from, _)| from.contains(&raw))
-    {
-        for s in *syns {
+    if let Some(syns) = an.lang.synonyms_of(raw) {
+        for s in syns {
             let term = an.stem_of(s);
             add(&mut out, term, SYNONYM);
         }
@@ -331,17 +328,26 @@ fn stems(groups: &[Group]) -> Vec<String> {
 mod tests {
     use super::*;
 
-    fn analyzers() -> Analyzers {
+    /// The default edition's vocabulary, read from `content/ui/` (no stop
+    /// word is written in `src/`).
+    fn english() -> crate::content::ui::Vocabulary {
+        let ui: crate::content::Ui =
+            toml::from_str(include_str!("../../content/ui/en.toml")).expect("ui/en.toml");
+        ui.vocabulary
+    }
+
+    fn analyzers(lang: &crate::content::ui::Vocabulary) -> Analyzers<'_> {
         Analyzers {
             plain: super::super::plain_analyzer(),
-            stem: super::super::stem_analyzer(&super::super::words::ENGLISH),
-            lang: &super::super::words::ENGLISH,
+            stem: super::super::stem_analyzer(lang),
+            lang,
         }
     }
 
     #[test]
     fn stop_words_go_unless_nothing_else_is_left() {
-        let mut an = analyzers();
+        let lang = english();
+        let mut an = analyzers(&lang);
         assert_eq!(
             stems(&parse("how much do they make", &mut an)),
             ["much", "make"]
@@ -351,7 +357,8 @@ mod tests {
 
     #[test]
     fn quotes_make_phrases_and_an_unclosed_quote_runs_to_the_end() {
-        let mut an = analyzers();
+        let lang = english();
+        let mut an = analyzers(&lang);
         assert_eq!(
             stems(&parse("\"medical records\" pay", &mut an)),
             ["\"medic record\"", "pay"]
@@ -364,7 +371,8 @@ mod tests {
 
     #[test]
     fn codes_with_hyphens_are_phrases_and_syntax_characters_are_text() {
-        let mut an = analyzers();
+        let lang = english();
+        let mut an = analyzers(&lang);
         assert_eq!(stems(&parse("29-2072", &mut an)), ["\"29 2072\""]);
         assert!(parse("\" : * ( ) \"", &mut an).is_empty());
     }

@@ -1,5 +1,6 @@
-//! Text helpers: ids and slugs, wrapping for drawn text, and numbers as
-//! readers see them (U.S. format in every language: `$50,250`, `3.1%`).
+//! Text helpers: ids and slugs, wrapping for drawn text, year spans and
+//! template slots. Numbers and money are written in each edition's own
+//! format (`content::ui::Numbers`, from its `ui/<lang>.toml`).
 
 /// Is `id` usable as an id or anchor (`{#id}`, a slug)?
 pub fn is_valid_id(id: &str) -> bool {
@@ -55,38 +56,6 @@ pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
     lines
 }
 
-/// `12345` -> `12,345`.
-pub fn number(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// `58250` -> `$58,250`.
-pub fn money(n: u32) -> String {
-    format!("${}", number(u64::from(n)))
-}
-
-/// `24.16` -> `$24.16`.
-pub fn cents(x: f64) -> String {
-    format!("${x:.2}")
-}
-
-/// `8.0` -> `8%`, `3.1` -> `3.1%`.
-pub fn percent(p: f64) -> String {
-    if p.fract() == 0.0 {
-        format!("{p:.0}%")
-    } else {
-        format!("{p}%")
-    }
-}
-
 /// `2019, 2029` -> `2019–29`.
 pub fn decade(from: i32, to: i32) -> String {
     if from / 100 == to / 100 {
@@ -140,8 +109,8 @@ pub fn slots(template: &str) -> Vec<&str> {
     out
 }
 
-/// A site path in the edition with this prefix: `("/es", "/x")` →
-/// `/es/x`, and `("/es", "/")` → `/es` (the edition's home).
+/// A site path in the edition with this prefix: `("/xx", "/x")` →
+/// `/xx/x`, and `("/xx", "/")` → `/xx` (the edition's home).
 pub fn in_edition(prefix: &str, path: &str) -> String {
     match (prefix, path) {
         ("", p) => p.to_string(),
@@ -169,12 +138,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numbers_read_naturally() {
-        assert_eq!(number(0), "0");
-        assert_eq!(number(1000), "1,000");
-        assert_eq!(money(110_680), "$110,680");
-        assert_eq!(percent(16.0), "16%");
-        assert_eq!(percent(3.1), "3.1%");
+    fn year_spans_read_naturally() {
         assert_eq!(decade(2022, 2032), "2022–32");
         assert_eq!(decade(1995, 2005), "1995–2005");
     }

@@ -19,6 +19,7 @@ pub(crate) fn bilingual() -> Scratch {
         .replacen("lang = \"en\"", "lang = \"es\"", 1)
         .replacen("name = \"English\"", "name = \"Español\"", 1)
         .replacen("locale = \"en_US\"", "locale = \"es_US\"", 1)
+        .replacen("stemmer = \"English\"", "stemmer = \"Spanish\"", 1)
         .replace("Skip to main content", "Saltar al contenido principal")
         .replace("{amount} a year", "{amount} al año")
         .replace("{day} {month} {year}", "{day} de {month} de {year}");

@@ -142,7 +142,10 @@ async fn the_self_check_works_at_its_new_address() {
     assert_eq!(doc.select(&sel(".result-summary")).count(), 1);
     assert_eq!(
         attrs(&doc, "#result-url", "value"),
-        [format!("{}{path}?a=1,3&u=2&n=4", loaded.site.base_url)]
+        [format!(
+            "{}{path}?a=1,3&u=2&n=4",
+            loaded.default_edition().site.base_url
+        )]
     );
     let unanswered = get_from(&state, &format!("{path}?sent=1")).await;
     assert_eq!(unanswered.status, StatusCode::OK);
@@ -157,6 +160,7 @@ async fn the_self_check_works_at_its_new_address() {
     assert!(attrs(&home, "main a", "href").contains(&path));
     // Search finds its statements there.
     let hits = loaded
+        .default_edition()
         .search
         .search("\"lawyers, administrators and executives\"", 1);
     assert_eq!(
@@ -183,7 +187,7 @@ async fn a_pathway_with_no_self_check_and_no_career_map_renders_every_page_witho
     let s = bare();
     let state = s.state();
     let loaded = state.current();
-    let p = &loaded.site.pathways[0];
+    let p = &loaded.default_edition().site.pathways[0];
     assert!(p.self_check.is_none() && p.career_map.is_none());
     let pages = html_pages(&loaded);
     for want in [

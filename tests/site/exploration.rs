@@ -100,7 +100,7 @@ async fn a_self_check_result_url_round_trips() {
     let doc = from_form.html();
     assert_eq!(
         texts(&doc, "h1"),
-        std::slice::from_ref(&loaded.site.ui.results.heading)
+        std::slice::from_ref(&loaded.default_edition().site.ui.results.heading)
     );
     let link = attrs(&doc, "#result-url", "value").remove(0);
     assert_eq!(link, format!("{BASE}{path}?a=1,3&u=2&n=4"));
@@ -147,7 +147,10 @@ async fn a_form_sent_with_no_answer_says_so_on_the_page() {
     let doc = got.html();
     let message = one(&doc, "form.self-check .form-error");
     assert_eq!(message.value().attr("role"), Some("alert"));
-    assert_eq!(text_of(message), loaded.site.ui.parts.unanswered);
+    assert_eq!(
+        text_of(message),
+        loaded.default_edition().site.ui.parts.unanswered
+    );
     // Still the self-check page, with its form to answer.
     let page = stored_html(&loaded, &path);
     assert_eq!(texts(&doc, "h1"), texts(&page, "h1"));

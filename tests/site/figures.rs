@@ -5,7 +5,6 @@
 //! own name.
 
 use crate::helpers::*;
-use pathways::util::text::{money, number};
 use scraper::CaseSensitivity::CaseSensitive;
 use scraper::{ElementRef, Html, Node};
 
@@ -180,7 +179,7 @@ async fn every_figure_on_every_page_has_a_marker_that_leads_to_its_source() {
                 .attr("href")
                 .unwrap();
             // Editions of one page share its address: the entry names one.
-            let named = loaded.site.sources.values().any(|s| {
+            let named = loaded.default_edition().site.sources.values().any(|s| {
                 s.url == url
                     && entry_text.contains(&s.publisher)
                     && entry_text.contains(&s.title)
@@ -338,7 +337,7 @@ async fn a_comparison_names_both_figures_and_the_year_they_share() {
         "{{ compare worker.median_pay }}",
     );
     let loaded = s.built();
-    let site = &loaded.site;
+    let site = &loaded.default_edition().site;
     let worker = site.pathways[0].group("worker").unwrap();
     let pay = worker.pay.first().unwrap();
     let base = site.baseline.pay_in(pay.year).unwrap();
@@ -366,8 +365,12 @@ async fn a_comparison_names_both_figures_and_the_year_they_share() {
     let loaded = s.built();
     let doc = stored_html(&loaded, "/pathways/demo/pay");
     let text = texts(&doc, ".prose p").join(" ");
-    let old = loaded.site.pathways[0].group("worker").unwrap().pay[1].clone();
-    let old_base = loaded.site.baseline.pay_in(2023).unwrap();
+    let old = loaded.default_edition().site.pathways[0]
+        .group("worker")
+        .unwrap()
+        .pay[1]
+        .clone();
+    let old_base = loaded.default_edition().site.baseline.pay_in(2023).unwrap();
     assert!(text.contains(&money(old.annual)), "{text}");
     assert!(text.contains(&money(old_base.annual)), "{text}");
     assert!(

@@ -62,9 +62,30 @@ pub(crate) fn sample_state() -> AppState {
         .clone()
 }
 
+/// `$50,250`: money as the sample's English edition writes it.
+pub(crate) fn money(n: u32) -> String {
+    sample_state().peek().edition(0).site.ui.numbers.money(n)
+}
+
+/// `24.16` as the sample's English edition writes it.
+pub(crate) fn cents(x: f64) -> String {
+    sample_state().peek().edition(0).site.ui.numbers.cents(x)
+}
+
+/// `12,345` as the sample's English edition writes it.
+pub(crate) fn number(n: u64) -> String {
+    sample_state().peek().edition(0).site.ui.numbers.number(n)
+}
+
+/// `3.1%` as the sample's English edition writes it.
+pub(crate) fn percent(p: f64) -> String {
+    sample_state().peek().edition(0).site.ui.numbers.percent(p)
+}
+
 /// The HIM pathway of a built site.
 pub(crate) fn him(loaded: &Loaded) -> &pathways::content::Pathway {
     loaded
+        .default_edition()
         .site
         .pathway("health-information-management")
         .expect("the HIM pathway is in the sample")

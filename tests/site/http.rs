@@ -12,7 +12,12 @@ async fn every_stored_page_answers_200_with_html() {
     // section, the career map and the two handouts.
     // Pay by state, and a page for each state of the fixture's OEWS files.
     let sections = him(&loaded).sections.len();
-    let states = loaded.site.oews.as_ref().map_or(0, |o| o.states().len());
+    let states = loaded
+        .default_edition()
+        .site
+        .oews
+        .as_ref()
+        .map_or(0, |o| o.states().len());
     assert_eq!(states, 6, "the fixture's files hold six states");
     assert_eq!(pages.len(), 6 + 1 + sections + 3 + 1 + states, "{pages:?}");
     for path in pages.into_iter().filter(|p| p != "/404") {
@@ -34,7 +39,7 @@ async fn every_stored_page_answers_200_with_html() {
         );
         let title = texts(&doc, "title");
         assert!(
-            title[0].ends_with(&format!("| {}", loaded.site.name)) || path == "/",
+            title[0].ends_with(&format!("| {}", loaded.default_edition().site.name)) || path == "/",
             "{path}: {title:?}"
         );
         assert!(!attrs(&doc, "meta[name=description]", "content")[0].is_empty());
@@ -105,7 +110,7 @@ async fn an_unknown_page_gets_the_404_page_with_the_site_layout_and_ways_back() 
     let doc = got.html();
     assert_eq!(
         texts(&doc, "h1"),
-        std::slice::from_ref(&loaded.site.ui.errors.not_found)
+        std::slice::from_ref(&loaded.default_edition().site.ui.errors.not_found)
     );
     // The layout: skip link, header with the site's navigation and search,
     // the main region, the footer.

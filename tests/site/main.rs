@@ -15,6 +15,7 @@ mod hardening;
 mod helpers;
 mod hostile;
 mod http;
+mod languages;
 mod pages;
 mod real_content;
 mod reload;

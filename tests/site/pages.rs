@@ -10,7 +10,6 @@ mod links;
 mod sections;
 
 use crate::helpers::*;
-use pathways::util::text::money;
 
 /// The pay picture: a drawing screen readers skip, and its text equivalent,
 /// one line per occupation, each figure with its source marker.

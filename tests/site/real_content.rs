@@ -23,8 +23,8 @@ fn real_state() -> AppState {
 #[test]
 fn the_real_content_builds_with_no_error() {
     let loaded = real_state().current();
-    assert!(!loaded.site.pathways.is_empty());
-    for p in &loaded.site.pathways {
+    assert!(!loaded.default_edition().site.pathways.is_empty());
+    for p in &loaded.default_edition().site.pathways {
         assert!(!p.sections.is_empty(), "{} has sections", p.slug);
     }
 }
@@ -394,6 +394,7 @@ async fn every_state_has_a_page_in_both_editions() {
     let state = real_state();
     let loaded = state.current();
     let oews = loaded
+        .default_edition()
         .site
         .oews
         .clone()

@@ -163,12 +163,16 @@ async fn json_ld_describes_the_page_in_its_language_with_the_visible_breadcrumb(
         assert_eq!(v["@context"], "https://schema.org", "{path}");
         if path == "/" {
             assert_eq!(v["@type"], "WebSite");
-            assert_eq!(v["inLanguage"], loaded.site.ui.lang);
+            assert_eq!(v["inLanguage"], loaded.default_edition().site.ui.lang);
             continue;
         }
         let graph = v["@graph"].as_array().expect("a graph");
         let page = graph.iter().find(|n| n["@type"] == "WebPage").unwrap();
-        assert_eq!(page["inLanguage"], loaded.site.ui.lang, "{path}");
+        assert_eq!(
+            page["inLanguage"],
+            loaded.default_edition().site.ui.lang,
+            "{path}"
+        );
         if path.starts_with(HIM) {
             assert_eq!(page["lastReviewed"], p.last_reviewed.iso(), "{path}");
         }
@@ -270,7 +274,7 @@ async fn json_ld_occupations_match_the_data_and_the_page() {
             format!("Median annual pay, May {}", pay.year)
         );
         assert!(
-            shown.contains(&pathways::util::text::money(pay.annual)),
+            shown.contains(&crate::helpers::money(pay.annual)),
             "the visible table shows the same median"
         );
         assert_eq!(

@@ -330,7 +330,7 @@ async fn a_site_with_many_state_pages_makes_them_on_demand() {
     pathways::cli::corpus::write_with(&dir, 20, 3, 30).unwrap();
     let loaded = pathways::state::build(&dir, std::path::Path::new("static"), Some(BASE))
         .unwrap_or_else(|e| panic!("the corpus builds:\n{e}"));
-    let slug = loaded.site.pathways[0].slug.clone();
+    let slug = loaded.default_edition().site.pathways[0].slug.clone();
     let path = format!("/pathways/{slug}/pay/ohio");
     assert!(loaded.store.page(&path).is_none(), "not rendered at load");
     assert!(loaded.store.is_lazy(&path), "made on first request");

@@ -58,7 +58,7 @@ impl Loader {
                 .filter_map(Result::ok)
                 .map(|e| e.path())
                 .filter(|p| p.extension().is_some_and(|e| e == "md"))
-                // `name.es.md` is a translation, checked with its edition.
+                // `name.<lang>.md` is a translation, checked with its edition.
                 .filter(|p| {
                     p.file_stem()
                         .is_some_and(|s| !s.to_string_lossy().contains('.'))
@@ -147,7 +147,7 @@ impl Loader {
     pub(super) fn career_map(&mut self, dir: &Path, pathway: &Pathway) -> Option<CareerMap> {
         let path = dir.join("career-map.toml");
         fs::symlink_metadata(&path).ok()?;
-        let (file, raw) = self.toml_file::<model::CareerMapFile>(&path)?;
+        let (file, raw) = self.toml_file::<crate::content::words::CareerMapFile>(&path)?;
         let mut levels = Vec::new();
         let mut rank: HashMap<String, usize> = HashMap::new();
         for l in raw.levels {
@@ -157,12 +157,12 @@ impl Loader {
                     format!("the level `{}` is listed twice", l.id.get_ref()),
                 ));
             }
-            levels.push(Level {
-                id: l.id.into_inner(),
-                name: l.name,
-                length: l.length,
-                prepares: l.prepares,
-            });
+            let mut level = Level {
+                id: l.id.get_ref().clone(),
+                ..Level::default()
+            };
+            l.apply(&mut level);
+            levels.push(level);
         }
         let level_of: HashMap<String, String> = raw
             .titles
@@ -208,7 +208,7 @@ impl Loader {
             }
             let from_rank = rank.get(t.education.get_ref()).copied();
             let mut moves = Vec::new();
-            for m in t.moves {
+            for m in &t.moves {
                 let kind = match m.kind.get_ref().as_str() {
                     "advance" => MoveKind::Advance,
                     "lateral" => MoveKind::Lateral,
@@ -251,15 +251,16 @@ impl Loader {
                     kind,
                 });
             }
-            titles.push(JobTitle {
+            let mut title = JobTitle {
                 id,
-                name: t.name,
-                occupation: t.occupation.into_inner(),
-                education: t.education.into_inner(),
-                credentials: t.credentials,
-                summary: t.summary,
+                occupation: t.occupation.get_ref().clone(),
+                education: t.education.get_ref().clone(),
+                credentials: t.credentials.clone(),
                 moves,
-            });
+                ..JobTitle::default()
+            };
+            t.apply(&mut title);
+            titles.push(title);
         }
         Some(CareerMap { levels, titles })
     }
@@ -267,8 +268,10 @@ impl Loader {
     pub(super) fn self_check(&mut self, site: &mut Site, dir: &Path) -> Option<SelfCheck> {
         let path = dir.join("self-check.toml");
         fs::symlink_metadata(&path).ok()?;
-        let (file, raw) = self.toml_file::<model::SelfCheckFile>(&path)?;
+        let (file, raw) = self.toml_file::<crate::content::words::SelfCheckFile>(&path)?;
         let file: Arc<SourceFile> = file;
+        let mut words = SelfCheck::default();
+        raw.apply(&mut words);
         let mut ids = HashSet::new();
         let mut statements = Vec::new();
         for s in raw.statements {
@@ -285,19 +288,17 @@ impl Loader {
                     format!("the statement id {id} is used twice"),
                 ));
             }
-            let read_more = s
+            let mut statement = Statement {
+                id,
+                ..Statement::default()
+            };
+            s.apply(&mut statement);
+            statement.read_more = s
                 .read_more
                 .into_iter()
                 .map(|l| self.data_link(site, &file, l))
                 .collect();
-            statements.push(Statement {
-                id,
-                text: s.text,
-                yes: s.yes,
-                unsure: s.unsure,
-                no: s.no,
-                read_more,
-            });
+            statements.push(statement);
         }
         if statements.is_empty() {
             self.push(file.error(0, "a self-check needs at least one [[statements]] entry"));
@@ -308,17 +309,19 @@ impl Loader {
             .map(|l| self.data_link(site, &file, l))
             .collect();
         let o = raw.outcomes;
-        let mut outcome = |x: model::OutcomeFile| Outcome {
-            summary: x.summary,
-            read_next: self.data_link(site, &file, x.read_next),
+        let mut outcome = |x: crate::content::words::OutcomeFile| {
+            let mut outcome = Outcome::default();
+            x.apply(&mut outcome);
+            outcome.read_next = self.data_link(site, &file, x.read_next);
+            outcome
         };
         let outcomes = [outcome(o.yes), outcome(o.mixed), outcome(o.no)];
         Some(SelfCheck {
-            intro: raw.intro,
             statements,
             next_steps,
             outcomes,
             file: file.path.clone(),
+            ..words
         })
     }
 }

@@ -148,7 +148,7 @@ impl Loader {
                                 c.escape_unicode()
                             ),
                         ));
-                    } else if s.trim().is_empty() {
+                    } else if is_blank(s) {
                         self.push(file.error(
                             at,
                             "this text is blank; write the words, or remove the field if it is optional",
@@ -209,6 +209,13 @@ impl Loader {
             ));
         }
     }
+}
+
+/// Empty, or only spaces and line breaks. A no-break or thin space alone
+/// is not blank: it is a number format's separator (`[numbers] group`).
+fn is_blank(s: &str) -> bool {
+    s.chars()
+        .all(|c| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2009}' | '\u{202f}'))
 }
 
 /// A control character other than the whitespace of plain text (tab, line

@@ -26,7 +26,7 @@ fn twin(path: &Path, lang: &str) -> PathBuf {
     path.with_file_name(format!("{stem}.{lang}.{ext}"))
 }
 
-/// Prefix a site path with the edition's (`/pathways/x` → `/es/pathways/x`).
+/// Prefix a site path with the edition's (`/pathways/x` → `/<lang>/pathways/x`).
 fn localize(prefix: &str, href: &str) -> String {
     if href.starts_with('/') {
         crate::util::text::in_edition(prefix, href)
@@ -84,16 +84,12 @@ impl Loader {
         let root = self.root.clone();
         if let Some((file, w)) = self.toml_file::<SiteWords>(&twin(&root.join("site.toml"), lang)) {
             self.check_description(&file, &w.description);
-            site.name = w.name;
-            site.tagline = w.tagline;
-            site.description = w.description.into_inner();
-            site.about.publisher = w.about.publisher;
-            site.about.review = w.about.review;
-            site.about.report_text = w.about.report_text;
+            w.apply(&mut site);
+            w.about.apply(&mut site.about);
         }
         let places = twin(&root.join("places.toml"), lang);
         if fs::symlink_metadata(&places).is_ok()
-            && let Some((file, w)) = self.toml_file::<crate::content::model::PlacesWords>(&places)
+            && let Some((file, w)) = self.toml_file::<crate::content::words::PlacesWords>(&places)
         {
             for (postal, name) in w.names {
                 match site.places.iter_mut().find(|p| p.postal == postal) {
@@ -146,9 +142,7 @@ impl Loader {
                     let (line, col) =
                         file.line_col(file.find_from(0, &format!("[terms.{}]", t.id)));
                     t.term = tw.term.clone();
-                    t.expansion.clone_from(&tw.expansion);
-                    t.definition = tw.definition.clone();
-                    t.also = tw.also.clone();
+                    tw.apply(t);
                     t.defined_at = (file.path.clone(), line, col);
                 }
             }
@@ -158,9 +152,8 @@ impl Loader {
             self.toml_file::<ResourcesWords>(&twin(&root.join("resources.toml"), lang))
         {
             if w.resources.len() == site.resources.len() {
-                for (r, rw) in site.resources.iter_mut().zip(w.resources) {
-                    r.title = rw.title;
-                    r.why = rw.why;
+                for (r, rw) in site.resources.iter_mut().zip(&w.resources) {
+                    rw.apply(r);
                 }
             } else {
                 self.push(file_error(
@@ -201,10 +194,7 @@ impl Loader {
             self.toml_file::<PathwayWords>(&twin(&dir.join("pathway.toml"), lang))
         {
             self.check_description(&file, &w.description);
-            p.title = w.title;
-            p.short_title = w.short_title;
-            p.summary = w.summary;
-            p.description = w.description.into_inner();
+            w.apply(p);
             let current: Vec<String> = p.occupations().map(|g| g.id.clone()).collect();
             let past: Vec<String> = p.history().map(|g| g.id.clone()).collect();
             self.same_ids(
@@ -228,12 +218,9 @@ impl Loader {
                     &w.occupations
                 };
                 let Some(gw) = words.get(&g.id) else { continue };
-                g.title.clone_from(&gw.title);
-                g.description.clone_from(&gw.description);
+                gw.apply(g);
                 if let (Some(e), Some(ew)) = (&mut g.entry_education, &gw.entry_education) {
-                    e.text.clone_from(&ew.text);
-                    e.meaning.clone_from(&ew.meaning);
-                    e.note.clone_from(&ew.note);
+                    ew.apply(e);
                 }
                 for i in &mut g.industries {
                     match w.industries.get(&i.name) {
@@ -249,8 +236,8 @@ impl Loader {
                 }
             }
             if w.first_steps.len() == p.first_steps.len() {
-                for (l, t) in p.first_steps.iter_mut().zip(w.first_steps) {
-                    l.text = t.text;
+                for (l, t) in p.first_steps.iter_mut().zip(&w.first_steps) {
+                    t.apply(l);
                 }
             } else {
                 self.push(file_error(
@@ -285,15 +272,12 @@ impl Loader {
             );
             for l in &mut map.levels {
                 if let Some(lw) = w.levels.get(&l.id) {
-                    l.name.clone_from(&lw.name);
-                    l.length.clone_from(&lw.length);
-                    l.prepares.clone_from(&lw.prepares);
+                    lw.apply(l);
                 }
             }
             for t in &mut map.titles {
                 if let Some(tw) = w.titles.get(&t.id) {
-                    t.name.clone_from(&tw.name);
-                    t.summary.clone_from(&tw.summary);
+                    tw.apply(t);
                 }
             }
         }
@@ -316,7 +300,7 @@ impl Loader {
                     ids.iter().map(String::as_str),
                     &w.statements,
                 );
-                check.intro = w.intro;
+                w.apply(check);
                 let mut words = |links: &mut Vec<Link>, texts: &[String], what: &str| {
                     if texts.len() == links.len() {
                         for (l, t) in links.iter_mut().zip(texts) {
@@ -332,10 +316,7 @@ impl Loader {
                 words(&mut check.next_steps, &w.next_steps, "`next_steps`");
                 for s in &mut check.statements {
                     if let Some(sw) = w.statements.get(&s.id.to_string()) {
-                        s.text.clone_from(&sw.text);
-                        s.yes.clone_from(&sw.yes);
-                        s.unsure.clone_from(&sw.unsure);
-                        s.no.clone_from(&sw.no);
+                        sw.apply(s);
                         words(
                             &mut s.read_more,
                             &sw.read_more,
@@ -345,7 +326,7 @@ impl Loader {
                 }
                 let o = &w.outcomes;
                 for (outcome, ow) in check.outcomes.iter_mut().zip([&o.yes, &o.mixed, &o.no]) {
-                    outcome.summary.clone_from(&ow.summary);
+                    ow.apply(outcome);
                     outcome.read_next.text.clone_from(&ow.read_next);
                 }
             }

@@ -3,13 +3,11 @@
 
 use super::Loader;
 use crate::content::model;
-use crate::content::{
-    About, Baseline, Growth, Pathway, Pay, Resource, ResourceKind, Site, Source, Term, Ui,
-};
+use crate::content::{About, Baseline, Growth, Pathway, Pay, Site, Source, Ui};
 use crate::diag::{SourceFile, file_error};
 use crate::util::base_url::BaseUrl;
 use crate::util::text::is_valid_id;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::PathBuf;
 
@@ -23,7 +21,8 @@ impl Loader {
             ));
             return None;
         }
-        let site_file = self.toml_file::<model::SiteFile>(&self.root.join("site.toml"));
+        let site_file =
+            self.toml_file::<crate::content::words::SiteFile>(&self.root.join("site.toml"));
         let sources = self.sources().unwrap_or_default();
         let glossary = self.glossary();
         let resources = self.resources();
@@ -54,7 +53,7 @@ impl Loader {
             .locale
             .split(['_', '-'])
             .next()
-            .unwrap_or("en")
+            .unwrap_or_default()
             .to_string();
         let ui = self.ui(&lang)?;
         let mut langs = Vec::new();
@@ -63,7 +62,7 @@ impl Loader {
             if code == &lang || code.len() != 2 || !code.chars().all(|c| c.is_ascii_lowercase()) {
                 self.push(site_src.error(
                     t.span().start,
-                    format!("`{code}` is not another language's two-letter code (like `es`)"),
+                    format!("`{code}` is not another language's two-letter code (the name of its `ui/<lang>.toml`)"),
                 ));
             } else if !langs.contains(code) {
                 langs.push(code.clone());
@@ -82,11 +81,13 @@ impl Loader {
             locale: ui.locale.clone(),
             base_url,
             prefix: String::new(),
-            about: About {
-                publisher: raw.about.publisher,
-                review: raw.about.review,
-                report: raw.about.report.into_inner(),
-                report_text: raw.about.report_text,
+            about: {
+                let mut about = About {
+                    report: raw.about.report.get_ref().clone(),
+                    ..About::default()
+                };
+                raw.about.apply(&mut about);
+                about
             },
             baseline,
             oews: oews.map(std::sync::Arc::new),
@@ -292,102 +293,6 @@ impl Loader {
         self.newest_first_unique(file, &mut pay, |p| p.year, "pay", "year");
         self.newest_first_unique(file, &mut growth, |g| g.from, "growth", "period");
         Baseline { pay, growth }
-    }
-
-    fn sources(&mut self) -> Option<BTreeMap<String, Source>> {
-        let (file, raw) =
-            self.toml_file::<BTreeMap<String, model::SourceFile>>(&self.root.join("sources.toml"))?;
-        let mut out = BTreeMap::new();
-        for (id, s) in raw {
-            if !is_valid_id(&id) {
-                let at = file.find_from(0, &format!("[{id}]"));
-                self.push(file.error(
-                    at,
-                    format!("source id `{id}` may use only lowercase letters, digits and hyphens"),
-                ));
-            }
-            self.check_url(&file, &s.url);
-            out.insert(
-                id.clone(),
-                Source {
-                    id,
-                    title: s.title,
-                    edition: s.edition,
-                    publisher: s.publisher,
-                    url: s.url.into_inner(),
-                },
-            );
-        }
-        Some(out)
-    }
-
-    fn glossary(&mut self) -> Option<Vec<Term>> {
-        let (file, raw) =
-            self.toml_file::<model::GlossaryFile>(&self.root.join("glossary.toml"))?;
-        let mut ids = HashSet::new();
-        let mut words = HashSet::new();
-        let mut out = Vec::new();
-        for t in raw.terms {
-            if !is_valid_id(t.id.get_ref()) {
-                self.push(file.error(
-                    t.id.span().start,
-                    "a term id may use only lowercase letters, digits and hyphens",
-                ));
-            }
-            if !ids.insert(t.id.get_ref().clone()) {
-                self.push(file.error(
-                    t.id.span().start,
-                    format!(
-                        "the term id `{}` is used twice; glossary anchors must be unique",
-                        t.id.get_ref()
-                    ),
-                ));
-            }
-            if !words.insert(t.term.get_ref().to_lowercase()) {
-                self.push(file.error(
-                    t.term.span().start,
-                    format!("the term `{}` is defined twice", t.term.get_ref()),
-                ));
-            }
-            let (line, col) = file.line_col(t.id.span().start);
-            out.push(Term {
-                defined_at: (file.path.clone(), line, col),
-                id: t.id.into_inner(),
-                term: t.term.into_inner(),
-                expansion: t.expansion,
-                definition: t.definition,
-                also: t.also,
-            });
-        }
-        out.sort_by_key(|t| t.term.to_lowercase());
-        Some(out)
-    }
-
-    fn resources(&mut self) -> Option<Vec<Resource>> {
-        let (file, raw) =
-            self.toml_file::<model::ResourcesFile>(&self.root.join("resources.toml"))?;
-        let mut out = Vec::new();
-        for r in raw.resources {
-            self.check_url(&file, &r.url);
-            let Some(kind) = ResourceKind::parse(r.kind.get_ref()) else {
-                self.push(file.error(
-                    r.kind.span().start,
-                    format!(
-                        "`{}` is not a resource kind; use one of certification, accreditation, education, data",
-                        r.kind.get_ref()
-                    ),
-                ));
-                continue;
-            };
-            out.push(Resource {
-                title: r.title,
-                organisation: r.organisation,
-                kind,
-                why: r.why,
-                url: r.url.into_inner(),
-            });
-        }
-        Some(out)
     }
 
     /// Every folder in `content/pathways/` is a pathway.

@@ -9,7 +9,7 @@ use crate::content::oews::{ALL_SOC, Datatype, Estimates, Oews, Value};
 use crate::content::{Group, Pathway};
 use crate::registry;
 use crate::util::html::escape;
-use crate::util::text::{fill, money};
+use crate::util::text::fill;
 
 /// Shades of the map (`s1` lightest to `s5` darkest; `s0` no estimate).
 const SHADES: usize = 5;
@@ -80,8 +80,8 @@ pub(super) fn map(w: &Words<'_, '_, '_>, p: &Pathway, soc: &str) -> (Vec<Tile>, 
                         escape(&fill(
                             &w.site.ui.states.key_range,
                             &[
-                                ("low", &money(from.round() as u32)),
-                                ("high", &money(to.round() as u32)),
+                                ("low", &w.site.ui.numbers.money(from.round() as u32)),
+                                ("high", &w.site.ui.numbers.money(to.round() as u32)),
                             ],
                         )),
                         w.marker()

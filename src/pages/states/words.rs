@@ -1,12 +1,12 @@
 //! OEWS estimates in words: a value BLS did not publish is said so, a
-//! top-coded wage reads "$239,200 or more", and every figure carries its
+//! top-coded wage reads "$239,200 or more" (in the edition's number format), and every figure carries its
 //! source marker.
 
 use crate::blocks::Fmt;
 use crate::content::figures::When;
 use crate::content::oews::{Datatype, Estimates, Oews, Value};
 use crate::content::{Place, Site};
-use crate::util::text::{cents, fill, money, number};
+use crate::util::text::fill;
 
 /// Formats one page's OEWS figures.
 pub(super) struct Words<'a, 'f, 'c> {
@@ -27,10 +27,11 @@ impl Words<'_, '_, '_> {
     }
 
     fn dollars(&self, v: f64, hourly: bool) -> String {
+        let n = &self.site.ui.numbers;
         if hourly {
-            cents(v)
+            n.cents(v)
         } else {
-            money(v.round() as u32)
+            n.money(v.round() as u32)
         }
     }
 
@@ -72,9 +73,9 @@ impl Words<'_, '_, '_> {
     pub(super) fn count(&self, e: Option<&Estimates>, d: Datatype) -> Option<String> {
         let v = e?.get(d)?.exact()?;
         Some(if d == Datatype::Employment {
-            number(v.round() as u64)
+            self.site.ui.numbers.number(v.round() as u64)
         } else {
-            format!("{v:.2}")
+            self.site.ui.numbers.decimal(v, 2)
         })
     }
 

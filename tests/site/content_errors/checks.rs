@@ -168,7 +168,6 @@ fn a_placeholder_report_address_is_a_warning_at_the_address() {
     );
     let loaded = s.load().expect("warnings do not stop the build");
     let w = loaded
-        .site
         .warnings
         .iter()
         .find(|w| w.message.contains("placeholder address"))
@@ -192,7 +191,6 @@ fn a_history_figure_citing_a_live_page_is_a_warning_at_its_source() {
     );
     let loaded = s.load().expect("warnings do not stop the build");
     let w = loaded
-        .site
         .warnings
         .iter()
         .find(|w| w.message.contains("live page"))
@@ -217,7 +215,6 @@ fn a_sentence_saying_a_source_gives_no_figure_the_data_has_is_a_warning() {
     );
     let loaded = s.load().expect("warnings do not stop the build");
     let w = loaded
-        .site
         .warnings
         .iter()
         .find(|w| w.message.contains("gives no pay_range figure"))

@@ -44,7 +44,6 @@ fn an_old_figure_is_a_warning_not_an_error() {
     );
     let loaded = s.load().expect("warnings do not stop the build");
     let w = loaded
-        .site
         .warnings
         .iter()
         .find(|w| w.message.contains("figure may be out of date"))

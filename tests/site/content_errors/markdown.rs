@@ -55,7 +55,6 @@ fn raw_html_in_markdown_is_a_warning_and_is_shown_as_text() {
     );
     let loaded = s.load().expect("raw HTML does not stop the build");
     let w = loaded
-        .site
         .warnings
         .iter()
         .find(|w| w.message.contains("raw HTML"))

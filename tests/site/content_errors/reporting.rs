@@ -9,12 +9,8 @@ use crate::helpers::*;
 fn the_fixture_itself_is_valid() {
     let s = Scratch::of("minimal");
     let loaded = s.built();
-    assert_eq!(loaded.site.pathways.len(), 1);
-    assert!(
-        loaded.site.warnings.is_empty(),
-        "{:#?}",
-        loaded.site.warnings
-    );
+    assert_eq!(loaded.default_edition().site.pathways.len(), 1);
+    assert!(loaded.warnings.is_empty(), "{:#?}", loaded.warnings);
 }
 
 #[test]

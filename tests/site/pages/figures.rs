@@ -4,7 +4,6 @@
 
 use super::pay_picture_is_complete;
 use crate::helpers::*;
-use pathways::util::text::{cents, money, number, percent};
 
 #[tokio::test]
 async fn the_overview_quick_facts_show_each_occupations_figures_with_their_years() {
@@ -81,7 +80,12 @@ async fn the_pay_section_shows_the_pay_picture_and_a_table_that_agrees_with_the_
         }
         assert!(row.contains(&format!("May {}", pay.year)), "{row}");
         // Beside it, all occupations in the same May.
-        let base = loaded.site.baseline.pay_in(pay.year).unwrap();
+        let base = loaded
+            .default_edition()
+            .site
+            .baseline
+            .pay_in(pay.year)
+            .unwrap();
         assert!(row.contains(&money(base.annual)), "{row}");
     }
     let outlook = get(&format!("{HIM}/outlook")).await.html();
@@ -93,7 +97,12 @@ async fn the_pay_section_shows_the_pay_picture_and_a_table_that_agrees_with_the_
             .unwrap();
         let g = o.growth.first().unwrap();
         assert!(row.contains(&percent(g.percent)), "{row} has its growth");
-        let base = loaded.site.baseline.growth_over(g.from, g.to).unwrap();
+        let base = loaded
+            .default_edition()
+            .site
+            .baseline
+            .growth_over(g.from, g.to)
+            .unwrap();
         assert!(
             row.contains(&percent(base.percent)),
             "{row} has all occupations"

@@ -75,12 +75,18 @@ async fn the_glossary_and_resources_list_every_entry_with_anchors() {
     let loaded = sample_state().current();
     let doc = get("/glossary").await.html();
     let ids = attrs(&doc, ".term-entry", "id");
-    let want: Vec<String> = loaded.site.glossary.iter().map(|t| t.id.clone()).collect();
+    let want: Vec<String> = loaded
+        .default_edition()
+        .site
+        .glossary
+        .iter()
+        .map(|t| t.id.clone())
+        .collect();
     assert_eq!(ids, want);
     let doc = get("/resources").await.html();
     assert_eq!(
         doc.select(&sel(".resources li")).count(),
-        loaded.site.resources.len()
+        loaded.default_edition().site.resources.len()
     );
     for a in attrs(&doc, ".resources a", "href") {
         assert!(a.starts_with("https://"), "{a}");

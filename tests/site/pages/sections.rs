@@ -71,7 +71,7 @@ async fn a_section_page_has_breadcrumb_toc_body_pager_review_date_and_sources() 
     assert_eq!(attrs(&doc, "a[rel=next]", "href"), [order[at + 1].clone()]);
     let reviewed = texts(&doc, "main .reviewed").join(" ");
     assert!(
-        reviewed.contains(&loaded.site.ui.date(&p.last_reviewed)),
+        reviewed.contains(&loaded.default_edition().site.ui.date(&p.last_reviewed)),
         "{reviewed}"
     );
     let sources = attrs(&doc, ".sources a", "href");

@@ -103,7 +103,7 @@ async fn coding_finds_pages_that_say_coder() {
     let loaded = state().current();
     let mut page = 1;
     let found = loop {
-        let r = loaded.search.search("coding", page);
+        let r = loaded.default_edition().search.search("coding", page);
         if let Some(hit) = r.hits.iter().find(|h| h.url.ends_with("career-map#coder")) {
             break hit.clone();
         }
@@ -123,7 +123,7 @@ async fn documents_matching_every_word_come_before_those_matching_some() {
         let mut out = Vec::new();
         let mut page = 1;
         loop {
-            let r = loaded.search.search(q, page);
+            let r = loaded.default_edition().search.search(q, page);
             out.extend(r.hits.iter().map(|h| h.url.clone()));
             if !r.has_next() {
                 break out;
@@ -152,8 +152,8 @@ async fn documents_matching_every_word_come_before_those_matching_some() {
 #[tokio::test]
 async fn quoted_words_must_appear_together() {
     let loaded = state().current();
-    let loose = loaded.search.search("rhit exam", 1);
-    let phrase = loaded.search.search("\"rhit exam\"", 1);
+    let loose = loaded.default_edition().search.search("rhit exam", 1);
+    let phrase = loaded.default_edition().search.search("\"rhit exam\"", 1);
     assert!(
         phrase.total >= 1 && phrase.total < loose.total,
         "{} vs {}",

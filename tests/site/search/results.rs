@@ -32,7 +32,7 @@ async fn snippets_mark_the_matched_words() {
 #[tokio::test]
 async fn each_result_shows_its_kind_breadcrumb_title_and_count() {
     let loaded = state().current();
-    let ui = &loaded.site.ui.search;
+    let ui = &loaded.default_edition().site.ui.search;
     let a = get(&search_uri("rhit")).await;
     let html = a.html();
     let count = texts(&html, "p.count").join(" ");
@@ -115,12 +115,12 @@ async fn every_document_in_the_index_links_to_an_existing_anchor() {
     // resources, titles) has some of these words.
     let loaded = state().current();
     let query = "him health records glossary resources data credential";
-    let total = loaded.search.search(query, 1).total;
+    let total = loaded.default_edition().search.search(query, 1).total;
     assert!(total > 20, "the query should match most documents: {total}");
     let mut checked = 0;
     let mut page = 1;
     loop {
-        let r = loaded.search.search(query, page);
+        let r = loaded.default_edition().search.search(query, page);
         for hit in &r.hits {
             checked += 1;
             let (path, anchor) = hit.url.split_once('#').unwrap_or((&hit.url, ""));
@@ -165,6 +165,7 @@ async fn the_form_is_labelled_and_prefilled_with_the_query() {
 async fn an_empty_query_shows_the_search_page_with_examples_that_find_something() {
     let loaded = state().current();
     let want: Vec<String> = loaded
+        .default_edition()
         .site
         .ui
         .search
