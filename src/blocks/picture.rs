@@ -45,6 +45,9 @@ struct View<'a> {
     key: &'a str,
     /// The pay-by-state page, when the pathway has one: (href, words).
     more: Option<(String, String)>,
+    /// Each entry education the picture names, in plain words (the
+    /// content's `meaning`), so jargon is explained where it first appears.
+    terms: Vec<(String, String)>,
 }
 
 /// The picture for a pathway, with the page's id prefix.
@@ -133,7 +136,16 @@ pub(crate) fn pay_picture(
             base: base_html,
         });
     }
+    let mut terms: Vec<(String, String)> = Vec::new();
+    for e in pays.iter().filter_map(|(g, _)| g.entry_education.as_ref()) {
+        if let Some(m) = &e.meaning
+            && !terms.iter().any(|(t, _)| *t == e.text)
+        {
+            terms.push((e.text.clone(), m.trim_end_matches('.').to_string()));
+        }
+    }
     let view = View {
+        terms,
         id,
         title: fill(&ui.title, &[("pathway", &p.short_title)]),
         width: WIDTH,
