@@ -88,6 +88,8 @@ pub struct Index {
     lang: &'static words::Lang,
     /// The words of figure questions, and the states by name.
     hints: rank::Hints,
+    /// The document of each page (a URL without an anchor) by its URL.
+    pages: std::collections::HashMap<String, usize>,
 }
 
 impl fmt::Debug for Index {
@@ -162,6 +164,12 @@ impl Index {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
         let weights = docs.iter().map(|d| d.kind.weight()).collect();
+        let mut pages = std::collections::HashMap::new();
+        for (n, d) in docs.iter().enumerate() {
+            if !d.url.contains('#') {
+                pages.entry(d.url.clone()).or_insert(n);
+            }
+        }
         Ok(Self {
             ram,
             reader,
@@ -170,6 +178,7 @@ impl Index {
             weights,
             lang,
             hints,
+            pages,
         })
     }
 
@@ -219,8 +228,14 @@ impl Index {
         results.topic = self.hints.topic(&words);
         let place = self.hints.place(&results.query, &words);
         results.place = place.and_then(|n| self.docs.get(n)).map(|d| d.url.clone());
+        let by_state = results.topic == Some(Topic::Pay) && self.hints.asks_where(&words);
         let boosted: Vec<bool> = match (place, results.topic) {
             (Some(n), _) => (0..self.docs.len()).map(|i| i == n).collect(),
+            (None, _) if by_state => self
+                .docs
+                .iter()
+                .map(|d| d.kind == Kind::StatePay && d.place.is_none())
+                .collect(),
             (None, Some(t)) => self.docs.iter().map(|d| d.topic == Some(t)).collect(),
             (None, None) => Vec::new(),
         };
@@ -233,7 +248,11 @@ impl Index {
                 return results;
             }
         };
-        let entries = rank::by_page(&self.docs, &top);
+        let leads = |d: &Doc| {
+            results.topic.is_some() && place.is_none() && !by_state && d.topic == results.topic
+        };
+        let page_doc = |url: &str| self.pages.get(url).copied();
+        let entries = rank::by_page(&self.docs, &top, place, leads, page_doc);
         results.total = entries.len();
         results.pages = entries.len().div_ceil(PER_PAGE);
         results.page = page.clamp(1, results.pages.max(1));

@@ -17,6 +17,8 @@ const MORE: usize = 3;
 #[derive(Debug, Default)]
 pub(super) struct Hints {
     topics: Vec<(Topic, Vec<String>)>,
+    /// Words that ask where: pay by state rather than the nation's.
+    where_words: Vec<String>,
     /// (the state's name as words, its postal code, the document).
     places: Vec<(Vec<String>, String, usize)>,
 }
@@ -52,7 +54,16 @@ impl Hints {
                 Some((words_of(name, plain), postal.clone(), n))
             })
             .collect();
-        Self { topics, places }
+        let where_words = ui
+            .words_state
+            .split(',')
+            .flat_map(|w| words_of(w, plain))
+            .collect();
+        Self {
+            topics,
+            where_words,
+            places,
+        }
     }
 
     /// The first topic one of the words asks about.
@@ -61,6 +72,11 @@ impl Hints {
             .iter()
             .find(|(_, list)| words.iter().any(|w| list.contains(w)))
             .map(|(t, _)| *t)
+    }
+
+    /// Whether the words ask where (pay by state).
+    pub(super) fn asks_where(&self, words: &[String]) -> bool {
+        words.iter().any(|w| self.where_words.contains(w))
     }
 
     /// The state page a query names: the state's whole name in its words,
@@ -89,26 +105,49 @@ fn page_of(url: &str) -> &str {
 
 /// Matches grouped by page, in the order of each page's best match: each
 /// entry is the best document, then up to [`MORE`] more from its page.
-pub(super) fn by_page(docs: &[Doc], top: &[usize]) -> Vec<Vec<usize>> {
-    let mut entries: Vec<Vec<usize>> = Vec::new();
-    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+/// State pages are one entry under the page that lists them, but for the
+/// state the query names (`named`). That entry, and the answering page's (`leads`), open
+/// with the page itself, its best headings under it.
+pub(super) fn by_page(
+    docs: &[Doc],
+    top: &[usize],
+    named: Option<usize>,
+    leads: impl Fn(&Doc) -> bool,
+    page_doc: impl Fn(&str) -> Option<usize>,
+) -> Vec<Vec<usize>> {
+    let mut entries: Vec<(String, bool, Vec<usize>)> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for &n in top {
         let Some(d) = docs.get(n) else { continue };
-        let page = page_of(&d.url);
+        let folded = d.place.is_some() && named != Some(n);
+        let page = match d.url.rsplit_once('/') {
+            Some((list, _)) if folded => list,
+            _ => page_of(&d.url),
+        };
         match index.get(page) {
-            Some(&e) => {
-                let entry = &mut entries[e];
-                if entry.len() <= MORE && !entry.iter().any(|&m| docs[m].url == d.url) {
-                    entry.push(n);
-                }
-            }
+            Some(&e) => entries[e].2.push(n),
             None => {
-                index.insert(page, entries.len());
-                entries.push(vec![n]);
+                index.insert(page.to_string(), entries.len());
+                entries.push((page.to_string(), folded || leads(d), vec![n]));
             }
         }
     }
     entries
+        .into_iter()
+        .map(|(page, lead, mut list)| {
+            if lead && let Some(p) = page_doc(&page) {
+                list.retain(|&n| n != p);
+                list.insert(0, p);
+            }
+            let mut out: Vec<usize> = Vec::new();
+            for n in list {
+                if out.len() <= MORE && !out.iter().any(|&m| docs[m].url == docs[n].url) {
+                    out.push(n);
+                }
+            }
+            out
+        })
+        .collect()
 }
 
 /// Whether the index holds every word of the query as typed (its stem, in

@@ -30,7 +30,7 @@ const RELEVANCE: &[(&str, &[&str])] = &[
         &["/glossary#certification", "/resources#certification"],
     ),
     ("cahiim", &["education#cahiim"]),
-    ("median pay", &["salary#median"]),
+    ("median pay", &["salary", "salary#median"]),
     ("work with patients", &["roles#working-with-patients"]),
     ("privacy", &["roles#tasks"]),
     ("what will I learn", &["education#what-you-will-learn"]),
