@@ -19,6 +19,9 @@ const WIDTH: f64 = 340.0;
 const NAME_CHARS: usize = 38;
 /// Characters of the "usually starts with" line (14-unit text).
 const START_CHARS: usize = 44;
+/// Labels wrap onto as many lines as they need: never cut off (a long
+/// Spanish job name takes three).
+const NEVER_CLIP: usize = usize::MAX;
 
 struct Row {
     y: i32,
@@ -112,11 +115,11 @@ pub(crate) fn pay_picture(
         text.push_str(&format!("{} {} ", g.title, piece.text));
         let mut lines = Vec::new();
         let mut ly = y + 16;
-        for l in crate::util::text::wrap(&g.title, NAME_CHARS, 2) {
+        for l in crate::util::text::wrap(&g.title, NAME_CHARS, NEVER_CLIP) {
             lines.push((ly, "pp-name", l));
             ly += 18;
         }
-        for l in crate::util::text::wrap(&starts, START_CHARS, 2) {
+        for l in crate::util::text::wrap(&starts, START_CHARS, NEVER_CLIP) {
             lines.push((ly - 1, "pp-start", l));
             ly += 17;
         }

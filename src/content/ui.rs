@@ -32,7 +32,7 @@ macro_rules! strings {
 strings!(
     /// Header, footer, breadcrumbs: on every page.
     Chrome {
-        skip: [], site_nav: [], nav_pathways: [], nav_glossary: [], nav_resources: [],
+        skip: [], site_nav: [], nav_pathways: [], nav_pathways_short: [], nav_glossary: [], nav_resources: [],
         nav_about: [], search_label: [], search_placeholder: [], search_button: [],
         crumbs: [], home: [], footer: ["site"], footer_nav: [], sitemap: [],
         reviewed: ["date"], anchor: ["name"], anchor_copied: [], language: [], note: ["n"], table: [],

@@ -117,3 +117,30 @@ async fn result_texts_pathway_counts_and_map_hints_fit_every_reader() {
         assert!(count.contains(&format!("{total} ")), "{total}: {count}");
     }
 }
+
+/// Spanish fits: the pay picture wraps its labels and never cuts them off,
+/// and the header has a short name for the pathways link on phones.
+#[tokio::test]
+async fn picture_labels_wrap_and_the_header_has_a_short_link_in_both_languages() {
+    for prefix in ["", "/es"] {
+        let doc = get_from(&real_state(), &format!("{prefix}{HIM}"))
+            .await
+            .html();
+        let lines = texts(&doc, ".pay-picture svg text");
+        assert!(lines.len() > 3, "{prefix}");
+        for l in &lines {
+            assert!(!l.contains('…'), "{prefix}: cut off: {l}");
+        }
+        let names: String = texts(&doc, ".pay-picture .pp-text strong").join(" ");
+        let svg: String = lines.join(" ");
+        for word in names.split_whitespace() {
+            assert!(
+                svg.contains(word),
+                "{prefix}: {word} missing from the picture"
+            );
+        }
+        let short = texts(&doc, ".site-nav .nav-short");
+        assert_eq!(short.len(), 1, "{prefix}");
+        assert!(!short[0].is_empty() && short[0].len() < 14, "{short:?}");
+    }
+}
