@@ -204,7 +204,7 @@ strings!(
     /// The search page.
     SearchUi {
         title: [], title_query: ["query"], results: [], description: [], cut: [], empty: [], examples: [], example_list: [], none: ["query"], suggestions: [], tip_spelling: [], tip_fewer: [], tip_quotes: [], browse: [], one: ["query"], many: ["count", "query"], page_of: ["page", "pages"], past_end: ["requested"], first_page: [], pages: [], page: ["page"], kind_overview: [], kind_section: [], kind_glossary: [], kind_title: [], kind_resource: [], kind_state: [], glossary_desc: [], resources_desc: [],
-        more: [], words_pay: [], words_state: [], words_growth: [], words_jobs: [], words_education: [], answer_heading: [], answer_pay: ["group"], answer_pay_state: ["group", "state"], answer_growth: ["group"], answer_jobs: ["group"], answer_education: ["group"], answer_where: [], other_edition: ["language", "query", "count"], language_names: [],
+        more: [], words_pay: [], words_state: [], words_growth: [], words_jobs: [], words_education: [], answer_heading: [], answer_pay: ["group"], answer_pay_state: ["group", "state"], answer_growth: ["group"], answer_jobs: ["group"], answer_jobs_state: ["group", "state"], answer_education: ["group"], answer_where: [], other_edition: ["language", "query", "count"], language_names: [],
     }
 );
 

@@ -30,8 +30,9 @@ pub(crate) struct Card {
 pub(crate) fn card(site: &Site, results: &Results) -> Option<Card> {
     let cites = Citations::new(site, "answer-");
     let (label, figure, where_href, where_text) = match &results.place {
-        Some(url) if matches!(results.topic, None | Some(Topic::Pay)) => {
-            state_pay(site, &cites, url)?
+        Some(url) if matches!(results.topic, None | Some(Topic::Pay | Topic::Jobs)) => {
+            let jobs = results.topic == Some(Topic::Jobs);
+            in_state(site, &cites, url, jobs)?
         }
         _ => {
             let p = pathway_of(site, results)?;
@@ -135,11 +136,18 @@ fn national<'a>(
     Some((label, fmt.figure(&fig).html, href, text))
 }
 
-fn state_pay<'a>(
+/// A state's median pay (or, for `jobs`, its wage and salary jobs).
+fn in_state<'a>(
     site: &'a Site,
     cites: &Citations<'a>,
     url: &str,
+    jobs: bool,
 ) -> Option<(String, String, String, String)> {
+    let (datatype, label) = if jobs {
+        (Datatype::Employment, &site.ui.search.answer_jobs_state)
+    } else {
+        (Datatype::AnnualMedian, &site.ui.search.answer_pay_state)
+    };
     let oews = site.oews.as_deref()?;
     let (p, area) = site.pathways.iter().find_map(|p| {
         oews.states()
@@ -157,7 +165,7 @@ fn state_pay<'a>(
     let key = p.group(&p.key_figure.group);
     let with_median = |g: &&Group| {
         let soc = g.soc.as_deref()?;
-        oews.get(area, soc)?.whole(Datatype::AnnualMedian)
+        oews.get(area, soc)?.whole(datatype)
     };
     let (group, median) = key
         .into_iter()
@@ -169,16 +177,18 @@ fn state_pay<'a>(
         review_year: None,
     };
     let when = When::May(oews.year);
+    let value = if jobs {
+        Value::Employment(median)
+    } else {
+        Value::Annual(median)
+    };
     let text = fill(
         &site.ui.figures.with_when,
-        &[
-            ("value", &fmt.value(&Value::Annual(median))),
-            ("when", &fmt.when(when)),
-        ],
+        &[("value", &fmt.value(&value)), ("when", &fmt.when(when))],
     );
     let figure = format!("{}{}", escape(&text), fmt.marker(&oews.source, when));
     let label = fill(
-        &site.ui.search.answer_pay_state,
+        label,
         &[("group", &fmt.group_name(group)), ("state", &state)],
     );
     let title = fill(

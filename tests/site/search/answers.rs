@@ -156,3 +156,31 @@ async fn pay_in_a_state_gives_the_state_median_and_links_to_its_page() {
         );
     }
 }
+
+#[tokio::test]
+async fn jobs_in_a_state_gives_the_states_wage_and_salary_jobs() {
+    use pathways::content::oews::Datatype;
+    let loaded = state().current();
+    let oews = loaded.site.oews.as_deref().unwrap();
+    let p = him(&loaded);
+    let soc = p.group(&p.key_figure.group).unwrap().soc.clone().unwrap();
+    let (area, jobs) = oews
+        .states()
+        .into_iter()
+        .find_map(|(i, a)| {
+            let n = oews.get(i, &soc)?.whole(Datatype::Employment)?;
+            Some((a, n))
+        })
+        .expect("a state with jobs in the sample");
+    let html = get(&search_uri(&format!("coder jobs in {}", area.name)))
+        .await
+        .html();
+    let figure = texts(&html, ".answer-card .answer-figure").join(" ");
+    let digits: String = figure.chars().filter(char::is_ascii_digit).collect();
+    assert!(digits.starts_with(&jobs.to_string()), "{jobs}: {figure}");
+    assert!(figure.contains("wage and salary jobs"), "{figure}");
+    assert_eq!(
+        attrs(&html, ".answer-where a", "href"),
+        [format!("{HIM}/pay/{}", area.slug)]
+    );
+}
