@@ -20,6 +20,7 @@
 //! - `jsonld`: structured data.
 //! - `selfcheck`, `search`: pages rendered per request.
 
+pub(crate) mod answer;
 pub(crate) mod cards;
 pub(crate) mod check;
 pub(crate) mod cx;

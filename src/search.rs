@@ -19,6 +19,8 @@
 mod docs;
 pub mod params;
 mod query;
+mod rank;
+mod results;
 mod snippet;
 
 use crate::content::Site;
@@ -26,7 +28,7 @@ use crate::content::ui::Vocabulary;
 use docs::Doc;
 use std::fmt;
 use std::sync::Arc;
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::TopDocs;
 use tantivy::directory::RamDirectory;
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, Schema, TextFieldIndexing, TextOptions,
@@ -37,6 +39,7 @@ use tantivy::tokenizer::{
 use tantivy::{DocAddress, IndexReader, IndexSettings, ReloadPolicy, Searcher, TantivyDocument};
 
 pub use params::{BadParams, Params};
+pub use results::{Hit, Kind, Results, Topic};
 
 /// The rendered sections the index reads (the page layer provides them, so
 /// search never imports the layers above it).
@@ -54,97 +57,6 @@ const ANALYZER: &str = "pathways";
 
 /// Why the index could not be built.
 pub type IndexError = tantivy::TantivyError;
-
-/// What a result is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Overview,
-    Section,
-    Glossary,
-    JobTitle,
-    Resource,
-    /// A state's pay page.
-    StatePay,
-}
-
-impl Kind {
-    /// The label shown on a result, in the site's words.
-    pub fn label(self, ui: &crate::content::ui::SearchUi) -> String {
-        match self {
-            Kind::Overview => ui.kind_overview.clone(),
-            Kind::Section => ui.kind_section.clone(),
-            Kind::Glossary => ui.kind_glossary.clone(),
-            Kind::JobTitle => ui.kind_title.clone(),
-            Kind::Resource => ui.kind_resource.clone(),
-            Kind::StatePay => ui.kind_state.clone(),
-        }
-    }
-
-    /// Multiplies the text score: full explanations first on ties.
-    fn weight(self) -> f32 {
-        match self {
-            Kind::Section => 1.0,
-            Kind::Overview => 0.9,
-            Kind::Glossary => 0.8,
-            Kind::JobTitle => 0.8,
-            Kind::Resource => 0.75,
-            Kind::StatePay => 1.0,
-        }
-    }
-}
-
-/// One result.
-#[derive(Debug, Clone)]
-pub struct Hit {
-    pub kind: Kind,
-    /// Where it sits, outermost first ("HIM", "Pay").
-    pub crumbs: Vec<String>,
-    pub title: String,
-    /// Site path with anchor.
-    pub url: String,
-    /// Safe HTML: escaped text with `<mark>` around matched words.
-    pub snippet: String,
-}
-
-impl Hit {
-    /// The breadcrumb as one line of text ("HIM › Pay").
-    pub fn breadcrumb(&self) -> String {
-        self.crumbs.join(" › ")
-    }
-}
-
-/// One page of results.
-#[derive(Debug, Clone, Default)]
-pub struct Results {
-    /// The query as used (cut to [`MAX_QUERY_CHARS`]).
-    pub query: String,
-    /// The query was longer than [`MAX_QUERY_CHARS`] and was cut.
-    pub cut: bool,
-    /// Documents matching at least one word.
-    pub total: usize,
-    /// The page shown (1-based; the last page when a later one was asked for).
-    pub page: usize,
-    /// The page asked for.
-    pub requested_page: usize,
-    /// Number of pages.
-    pub pages: usize,
-    pub hits: Vec<Hit>,
-}
-
-impl Results {
-    pub fn has_prev(&self) -> bool {
-        self.page > 1
-    }
-
-    pub fn has_next(&self) -> bool {
-        self.page < self.pages
-    }
-
-    /// 1-based position of the first hit on this page.
-    pub fn first_position(&self) -> usize {
-        (self.page - 1) * PER_PAGE + 1
-    }
-}
 
 /// The three text fields and the document-number fast field.
 #[derive(Debug, Clone, Copy)]
@@ -174,6 +86,10 @@ pub struct Index {
     weights: Arc<[f32]>,
     /// Stemmer, stop words and synonyms of the index's language.
     lang: Vocabulary,
+    /// The words of figure questions, and the states by name.
+    hints: rank::Hints,
+    /// The document of each page (a URL without an anchor) by its URL.
+    pages: std::collections::HashMap<String, usize>,
 }
 
 impl fmt::Debug for Index {
@@ -207,10 +123,12 @@ fn stem_analyzer(lang: &Vocabulary) -> TextAnalyzer {
 impl Index {
     /// Index every document of the site in RAM.
     pub fn build(site: &Site, sections: &dyn Sections) -> Result<Self, IndexError> {
-        Self::from_docs(docs::collect(site, sections), site.ui.vocabulary.clone())
+        let docs = docs::collect(site, sections);
+        let hints = rank::Hints::new(&site.ui.search, &docs, &mut plain_analyzer());
+        Self::from_docs(docs, site.ui.vocabulary.clone(), hints)
     }
 
-    fn from_docs(docs: Vec<Doc>, lang: Vocabulary) -> Result<Self, IndexError> {
+    fn from_docs(docs: Vec<Doc>, lang: Vocabulary, hints: rank::Hints) -> Result<Self, IndexError> {
         let mut schema = Schema::builder();
         let text = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
@@ -242,6 +160,12 @@ impl Index {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
         let weights = docs.iter().map(|d| d.kind.weight()).collect();
+        let mut pages = std::collections::HashMap::new();
+        for (n, d) in docs.iter().enumerate() {
+            if !d.url.contains('#') {
+                pages.entry(d.url.clone()).or_insert(n);
+            }
+        }
         Ok(Self {
             ram,
             reader,
@@ -249,6 +173,8 @@ impl Index {
             docs,
             weights,
             lang,
+            hints,
+            pages,
         })
     }
 
@@ -273,7 +199,9 @@ impl Index {
         self.ram.total_mem_usage()
     }
 
-    /// One page (1-based) of results for what a student typed.
+    /// One page (1-based) of results for what a student typed: one entry
+    /// per page (its best document, with its next best headings), the page
+    /// that answers a figure question first.
     pub fn search(&self, q: &str, page: usize) -> Results {
         let (query, cut) = cut_query(q);
         let mut results = Results {
@@ -292,68 +220,107 @@ impl Index {
         if groups.is_empty() {
             return results;
         }
+        let words = rank::words_of(&results.query, &mut an.plain);
+        results.topic = self.hints.topic(&words);
+        let place = self.hints.place(&results.query, &words);
+        results.place = place.and_then(|n| self.docs.get(n)).map(|d| d.url.clone());
+        let by_state = results.topic == Some(Topic::Pay) && self.hints.asks_where(&words);
+        let boosted: Vec<bool> = match (place, results.topic) {
+            (Some(n), _) => (0..self.docs.len()).map(|i| i == n).collect(),
+            (None, _) if by_state => self
+                .docs
+                .iter()
+                .map(|d| d.kind == Kind::StatePay && d.place.is_none())
+                .collect(),
+            (None, Some(t)) => self.docs.iter().map(|d| d.topic == Some(t)).collect(),
+            (None, None) => Vec::new(),
+        };
         let searcher = self.reader.searcher();
         let (tq, marks) = query::build(&groups, &searcher, &self.fields, &mut an);
-        // No page can start past the last document.
-        let mut page = page.clamp(1, self.docs.len().div_ceil(PER_PAGE).max(1));
-        let run = |page: usize| self.run(&searcher, &*tq, (page - 1) * PER_PAGE);
-        let (total, mut top) = match run(page) {
+        let top = match self.run(&searcher, &*tq, boosted.into()) {
             Ok(r) => r,
             Err(e) => {
                 tracing::error!(error = %e, "search failed");
                 return results;
             }
         };
-        let pages = total.div_ceil(PER_PAGE);
-        if top.is_empty() && total > 0 {
-            page = pages;
-            top = run(page).map(|r| r.1).unwrap_or_default();
-        }
+        let leads = |d: &Doc| {
+            results.topic.is_some() && place.is_none() && !by_state && d.topic == results.topic
+        };
+        let page_doc = |url: &str| self.pages.get(url).copied();
+        let entries = rank::by_page(&self.docs, &top, place, leads, page_doc);
+        results.total = entries.len();
+        results.pages = entries.len().div_ceil(PER_PAGE);
+        results.page = page.clamp(1, results.pages.max(1));
         let snippets = snippet::Snippets::new(marks, stem_analyzer(&self.lang), self.fields.body);
-        results.hits = top
+        results.hits = entries
             .into_iter()
-            .filter_map(|n| self.docs.get(n))
-            .map(|d| Hit {
-                kind: d.kind,
-                crumbs: d.crumbs.clone(),
-                title: d.title.clone(),
-                url: d.url.clone(),
-                snippet: snippets.html(&d.body),
+            .skip((results.page - 1) * PER_PAGE)
+            .take(PER_PAGE)
+            .filter_map(|e| {
+                let d = self.docs.get(e[0])?;
+                Some(Hit {
+                    kind: d.kind,
+                    crumbs: d.crumbs.clone(),
+                    title: d.title.clone(),
+                    url: d.url.clone(),
+                    snippet: snippets.html(&d.body),
+                    more: e[1..]
+                        .iter()
+                        .filter_map(|&n| self.docs.get(n))
+                        .map(|m| (m.title.clone(), m.url.clone()))
+                        .collect(),
+                })
             })
             .collect();
-        results.total = total;
-        results.pages = pages;
-        results.page = page;
         results
     }
 
-    /// Count the matches and return the document numbers of one page.
+    /// Whether this edition's index holds every word of `q` as typed (a
+    /// query in another edition's language does not).
+    pub fn knows(&self, q: &str) -> bool {
+        let mut an = query::Analyzers {
+            plain: plain_analyzer(),
+            stem: stem_analyzer(&self.lang),
+            lang: &self.lang,
+        };
+        let groups = query::parse(&cut_query(q).0, &mut an);
+        rank::knows(&groups, &self.reader.searcher(), &self.fields)
+    }
+
+    /// The document numbers of every match (up to [`rank::MOST`]), best
+    /// first; `boosted` documents (the answer to a figure question) rank
+    /// as if they matched two more words.
     fn run(
         &self,
         searcher: &Searcher,
         q: &dyn tantivy::query::Query,
-        offset: usize,
-    ) -> tantivy::Result<(usize, Vec<usize>)> {
+        boosted: Arc<[bool]>,
+    ) -> tantivy::Result<Vec<usize>> {
         let weights = Arc::clone(&self.weights);
-        let top = TopDocs::with_limit(PER_PAGE)
-            .and_offset(offset)
-            .tweak_score(move |segment: &tantivy::SegmentReader| {
+        let top =
+            TopDocs::with_limit(rank::MOST).tweak_score(move |segment: &tantivy::SegmentReader| {
                 let numbers = segment.fast_fields().u64("n").ok();
                 let weights = Arc::clone(&weights);
+                let boosted = Arc::clone(&boosted);
                 move |doc: tantivy::DocId, score: tantivy::Score| {
                     let n = numbers.as_ref().and_then(|c| c.first(doc)).unwrap_or(0) as usize;
                     let w = weights.get(n).copied().unwrap_or(1.0);
                     let tier = (score / query::TIER).floor();
                     let rest = (score - tier * query::TIER).min(query::TIER - 1.0);
-                    (tier, rest * w)
+                    let lift = if boosted.get(n).copied().unwrap_or(false) {
+                        rank::LIFT
+                    } else {
+                        0.0
+                    };
+                    (tier + lift, rest * w)
                 }
             });
-        let (total, top) = searcher.search(q, &(Count, top))?;
-        let numbers = top
+        let top = searcher.search(q, &top)?;
+        Ok(top
             .into_iter()
             .filter_map(|(_, addr)| self.doc_number(searcher, addr))
-            .collect();
-        Ok((total, numbers))
+            .collect())
     }
 
     fn doc_number(&self, searcher: &Searcher, addr: DocAddress) -> Option<usize> {

@@ -49,23 +49,60 @@
     if (el.hasAttribute("data-print")) {
       window.print();
     } else if (el.hasAttribute("data-copy")) {
-      copy(el.getAttribute("data-copy"), el);
+      copy(chosen(el.getAttribute("data-copy")), el);
     } else if (el.hasAttribute("data-share")) {
-      navigator.share({ title: el.getAttribute("data-title") || document.title, url: el.getAttribute("data-share") }).catch(function () {});
+      navigator.share({ title: el.getAttribute("data-title") || document.title, url: chosen(el.getAttribute("data-share")) }).catch(function () {});
     } else if (el.matches("a.anchor")) {
       var hash = el.getAttribute("href");
       if (copy(base + hash, el)) {
         history.replaceState(null, "", hash);
+        showChosen();
       }
     }
   });
 
+  // The share panel shares the section the reader chose (the heading in
+  // the address), not only the page: its link, copy, email and text message.
+  function chosen(url) {
+    var hash = location.hash;
+    if (!hash || url.indexOf("#") >= 0 || !document.getElementById(decodeURIComponent(hash.slice(1)))) { return url; }
+    return url + hash;
+  }
+  var shared = document.querySelectorAll(".share input[readonly], .share a[href^='mailto:'], .share a[href^='sms:']");
+  shared.forEach(function (el) { el.setAttribute("data-plain", el.value || el.getAttribute("href")); });
+  // As the server encodes (every character but letters and digits).
+  function enc(text) {
+    return encodeURIComponent(text).replace(/[-_.!~*'()]/g, function (c) {
+      return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+    });
+  }
+  function showChosen() {
+    shared.forEach(function (el) {
+      var plain = el.getAttribute("data-plain");
+      if (el.matches("input")) { el.value = chosen(plain); return; }
+      var url = document.querySelector(".share input[readonly]");
+      var page = url ? url.getAttribute("data-plain") : "";
+      if (!page) { return; }
+      el.setAttribute("href", plain.split(enc(page)).join(enc(chosen(page))));
+    });
+  }
+  showChosen();
+  window.addEventListener("hashchange", showChosen);
+
   // The language switch keeps the section you are reading: both editions
   // give every heading the same id.
-  document.querySelectorAll("a[data-keep-hash]").forEach(function (a) {
-    a.addEventListener("click", function () {
-      if (location.hash) { a.href = a.href.split("#")[0] + location.hash; }
-    });
+  // Set when the page opens, when the hash changes and on the click itself
+  // (an anchor's copy changes the hash without a hashchange event), so a
+  // middle click or "open in new tab" keeps it too.
+  var switches = document.querySelectorAll("a[data-keep-hash]");
+  function keepHash() {
+    switches.forEach(function (a) { a.href = a.href.split("#")[0] + location.hash; });
+  }
+  keepHash();
+  window.addEventListener("hashchange", keepHash);
+  switches.forEach(function (a) {
+    a.addEventListener("click", keepHash);
+    a.addEventListener("mousedown", keepHash);
   });
 
   if (navigator.share) {

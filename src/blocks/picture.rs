@@ -19,6 +19,9 @@ const WIDTH: f64 = 340.0;
 const NAME_CHARS: usize = 38;
 /// Characters of the "usually starts with" line (14-unit text).
 const START_CHARS: usize = 44;
+/// Labels wrap onto as many lines as they need: never cut off (a long
+/// Spanish job name takes three).
+const NEVER_CLIP: usize = usize::MAX;
 
 struct Row {
     y: i32,
@@ -45,6 +48,9 @@ struct View<'a> {
     key: &'a str,
     /// The pay-by-state page, when the pathway has one: (href, words).
     more: Option<(String, String)>,
+    /// Each entry education the picture names, in plain words (the
+    /// content's `meaning`), so jargon is explained where it first appears.
+    terms: Vec<(String, String)>,
 }
 
 /// The picture for a pathway, with the page's id prefix.
@@ -112,11 +118,11 @@ pub(crate) fn pay_picture(
         text.push_str(&format!("{} {} ", g.title, piece.text));
         let mut lines = Vec::new();
         let mut ly = y + 16;
-        for l in crate::util::text::wrap(&g.title, NAME_CHARS, 2) {
+        for l in crate::util::text::wrap(&g.title, NAME_CHARS, NEVER_CLIP) {
             lines.push((ly, "pp-name", l));
             ly += 18;
         }
-        for l in crate::util::text::wrap(&starts, START_CHARS, 2) {
+        for l in crate::util::text::wrap(&starts, START_CHARS, NEVER_CLIP) {
             lines.push((ly - 1, "pp-start", l));
             ly += 17;
         }
@@ -136,7 +142,16 @@ pub(crate) fn pay_picture(
             base: base_html,
         });
     }
+    let mut terms: Vec<(String, String)> = Vec::new();
+    for e in pays.iter().filter_map(|(g, _)| g.entry_education.as_ref()) {
+        if let Some(m) = &e.meaning
+            && !terms.iter().any(|(t, _)| *t == e.text)
+        {
+            terms.push((e.text.clone(), m.trim_end_matches('.').to_string()));
+        }
+    }
     let view = View {
+        terms,
         id,
         title: fill(&ui.title, &[("pathway", &p.short_title)]),
         width: WIDTH,

@@ -37,7 +37,7 @@ macro_rules! strings {
 strings!(
     /// Header, footer, breadcrumbs: on every page.
     Chrome {
-        skip: [], site_nav: [], nav_pathways: [], nav_glossary: [], nav_resources: [],
+        skip: [], site_nav: [], nav_pathways: [], nav_pathways_short: [], nav_glossary: [], nav_resources: [],
         nav_about: [], search_label: [], search_placeholder: [], search_button: [],
         crumbs: [], home: [], footer: ["site"], footer_nav: [], sitemap: [],
         reviewed: ["date"], anchor: ["name"], anchor_copied: [], language: [], note: ["n"], table: [],
@@ -146,7 +146,7 @@ strings!(
 strings!(
     /// The list of pathways.
     List {
-        title: [], description: [], lead: [], sections: ["count"],
+        title: [], description: [], lead: [], sections: ["count", "sections"],
     }
 );
 
@@ -217,6 +217,7 @@ strings!(
     /// The search page.
     SearchUi {
         title: [], title_query: ["query"], results: [], description: [], cut: [], empty: [], examples: [], example_list: [], none: ["query"], suggestions: [], tip_spelling: [], tip_fewer: [], tip_quotes: [], browse: [], one: ["query"], many: ["count", "query"], page_of: ["page", "pages"], past_end: ["requested"], first_page: [], pages: [], page: ["page"], kind_overview: [], kind_section: [], kind_glossary: [], kind_title: [], kind_resource: [], kind_state: [], glossary_desc: [], resources_desc: [],
+        more: [], words_pay: [], words_state: [], words_growth: [], words_jobs: [], words_education: [], answer_heading: [], answer_pay: ["group"], answer_pay_state: ["group", "state"], answer_growth: ["group"], answer_jobs: ["group"], answer_jobs_state: ["group", "state"], answer_education: ["group"], answer_where: [], other_edition: ["language", "query", "count"], language_names: [],
     }
 );
 

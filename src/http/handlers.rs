@@ -154,7 +154,24 @@ pub(super) async fn search(
     })?;
     let results = edition.search.search(&params.q, params.page);
     let chrome = state.chrome(&edition.chrome);
-    let html = pages::search::render(&edition.site, &chrome, &results)?;
+    // A query in another edition's language: offer that edition's results.
+    let this = loaded.edition_index(uri.path());
+    let mut offers = Vec::new();
+    if !results.query.is_empty() && !edition.search.knows(&results.query) {
+        for i in (0..loaded.editions.len()).filter(|&i| i != this) {
+            let other = loaded.edition(i);
+            if other.search.knows(&results.query) {
+                let count = other.search.search(&results.query, 1).total;
+                offers.push(pages::search::Offer::new(
+                    &edition.site,
+                    &other.site,
+                    &results.query,
+                    count,
+                ));
+            }
+        }
+    }
+    let html = pages::search::render(&edition.site, &chrome, &results, &offers)?;
     // Compressed as every page made per request is: gzip when the client
     // takes it, else the plain body (never a 406).
     Ok(respond::dynamic(html, &headers, StatusCode::OK))

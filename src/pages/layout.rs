@@ -177,6 +177,9 @@ pub(crate) struct Meta {
     pub nav: &'static str,
     /// An extra class on `<main>`.
     pub main_class: &'static str,
+    /// A per-request page's query (`?q=…`, `?a=1,3`), kept by the language
+    /// switch: the other edition shows the same result.
+    pub switch_query: String,
 }
 
 impl Meta {
@@ -193,6 +196,7 @@ impl Meta {
             json_ld: String::new(),
             nav: "",
             main_class: "",
+            switch_query: String::new(),
         }
     }
 

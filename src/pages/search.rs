@@ -26,6 +26,46 @@ struct SearchPage<'a> {
     prev: Option<(String, String)>,
     next: Option<(String, String)>,
     first_href: String,
+    offers: &'a [Offer],
+    card: Option<super::answer::Card>,
+}
+
+/// Another edition's results for a query in its language.
+#[derive(Debug, Clone)]
+pub struct Offer {
+    pub lang: String,
+    pub href: String,
+    pub text: String,
+}
+
+impl Offer {
+    /// "Search the Spanish edition for “cuánto gana” (12)": in `site`'s
+    /// words, to `other`'s search page.
+    pub fn new(site: &Site, other: &Site, q: &str, count: usize) -> Self {
+        let u = &site.ui.search;
+        let lang = other.ui.lang.clone();
+        let language = u
+            .language_names
+            .split(',')
+            .filter_map(|pair| pair.split_once(':'))
+            .find(|(code, _)| code.trim() == lang)
+            .map_or_else(
+                || other.ui.name.clone(),
+                |(_, name)| name.trim().to_string(),
+            );
+        Self {
+            href: href(other, q, 1),
+            text: fill(
+                &u.other_edition,
+                &[
+                    ("language", &language),
+                    ("query", q),
+                    ("count", &site.ui.numbers.number(count as u64)),
+                ],
+            ),
+            lang,
+        }
+    }
 }
 
 /// `/search?q=…&page=…` for a query and page.
@@ -40,7 +80,12 @@ pub fn href(site: &Site, q: &str, page: usize) -> String {
 }
 
 /// Render the search page for some results.
-pub fn render(site: &Site, chrome: &Chrome, results: &Results) -> Result<String, String> {
+pub fn render(
+    site: &Site,
+    chrome: &Chrome,
+    results: &Results,
+    offers: &[Offer],
+) -> Result<String, String> {
     let u = &site.ui.search;
     let q = results.query.as_str();
     let title = if q.is_empty() {
@@ -50,6 +95,10 @@ pub fn render(site: &Site, chrome: &Chrome, results: &Results) -> Result<String,
     };
     let mut meta = Meta::new(site, &Page::Search(site).path(), &title, &u.description);
     meta.noindex = true;
+    if !q.is_empty() {
+        let enc: String = form_urlencoded::byte_serialize(q.as_bytes()).collect();
+        meta.switch_query = format!("?q={enc}");
+    }
     let mut count_text = match results.total {
         1 => fill(&u.one, &[("query", q)]),
         n => fill(
@@ -117,5 +166,7 @@ pub fn render(site: &Site, chrome: &Chrome, results: &Results) -> Result<String,
             )
         }),
         first_href: href(site, q, 1),
+        offers,
+        card: super::answer::card(site, results),
     })
 }

@@ -87,9 +87,13 @@ fn cards(cx: &Cx<'_>) -> Vec<Card> {
             href: registry::pathway_path(p),
             title: format!("{} ({})", p.title, p.short_title),
             summary: p.summary.clone(),
+            // The same count as the pathway's menu ("4 of 11").
             count: fill(
                 &cx.site.ui.list.sections,
-                &[("count", &p.sections.len().to_string())],
+                &[
+                    ("count", &cx.chrome.menu(p).len().to_string()),
+                    ("sections", &p.sections.len().to_string()),
+                ],
             ),
         })
         .collect()

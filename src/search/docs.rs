@@ -20,6 +20,10 @@ pub(super) struct Doc {
     pub(super) body: String,
     /// Site path with anchor.
     pub(super) url: String,
+    /// The figure its section explains (the section's key figure).
+    pub(super) topic: Option<super::Topic>,
+    /// A state page's state: (name, postal code).
+    pub(super) place: Option<(String, String)>,
 }
 
 impl Doc {
@@ -58,6 +62,8 @@ pub(super) fn collect(site: &Site, sections: &dyn Sections) -> Vec<Doc> {
             context: String::new(),
             body,
             url: registry::glossary_term(&site.prefix, &t.id),
+            topic: None,
+            place: None,
         });
     }
     for r in &site.resources {
@@ -71,6 +77,8 @@ pub(super) fn collect(site: &Site, sections: &dyn Sections) -> Vec<Doc> {
             context: r.kind.heading(&site.ui).to_string(),
             body: format!("{} {}", r.why, r.organisation),
             url: registry::resource_group(&site.prefix, r.kind.id()),
+            topic: None,
+            place: None,
         });
     }
     docs
@@ -108,6 +116,8 @@ fn state_pages(site: &Site, p: &Pathway, docs: &mut Vec<Doc>) {
             jobs.join(" ")
         ),
         url: registry::pay_path(p),
+        topic: None,
+        place: None,
     });
     if registry::states_on_demand(site) {
         // Too many to index one by one: the pay-by-state page (above)
@@ -151,6 +161,8 @@ fn state_pages(site: &Site, p: &Pathway, docs: &mut Vec<Doc>) {
                 jobs.join(" ")
             ),
             url: registry::state_path(p, &area.slug),
+            topic: None,
+            place: Some((name.clone(), postal.to_string())),
         });
     }
 }
@@ -169,12 +181,15 @@ fn pathway(site: &Site, p: &Pathway, pi: usize, sections: &dyn Sections, docs: &
         context: String::new(),
         body: format!("{} {} {}", p.summary, p.description, occupations.join(" ")),
         url: overview.clone(),
+        topic: None,
+        place: None,
     });
     for (si, s) in p.sections.iter().enumerate() {
         let Some(doc) = sections.rendered(pi, si) else {
             continue;
         };
         let path = registry::section_path(p, &s.slug);
+        let topic = s.key_figure.as_ref().map(|f| super::Topic::of(f.field));
         let mut parent: Option<&str> = None;
         if doc.blocks.first().is_none_or(|b| b.heading.is_some()) {
             docs.push(Doc {
@@ -184,6 +199,8 @@ fn pathway(site: &Site, p: &Pathway, pi: usize, sections: &dyn Sections, docs: &
                 context: s.nav_title.clone(),
                 body: s.summary.clone(),
                 url: path.clone(),
+                topic,
+                place: None,
             });
         }
         for block in &doc.blocks {
@@ -196,6 +213,8 @@ fn pathway(site: &Site, p: &Pathway, pi: usize, sections: &dyn Sections, docs: &
                     context: s.nav_title.clone(),
                     body: format!("{} {text}", s.summary),
                     url: path.clone(),
+                    topic,
+                    place: None,
                 }),
                 Some((id, heading)) => {
                     let level = doc.toc.iter().find(|t| &t.id == id).map_or(2, |t| t.level);
@@ -215,6 +234,8 @@ fn pathway(site: &Site, p: &Pathway, pi: usize, sections: &dyn Sections, docs: &
                         context,
                         body: text,
                         url: format!("{path}#{id}"),
+                        topic,
+                        place: None,
                     });
                 }
             }
@@ -246,6 +267,8 @@ fn pathway(site: &Site, p: &Pathway, pi: usize, sections: &dyn Sections, docs: &
                 context: level.to_string(),
                 body,
                 url: registry::title_path(p, &t.id),
+                topic: None,
+                place: None,
             });
         }
     }

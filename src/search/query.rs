@@ -4,9 +4,10 @@
 //! The text is split into groups: a word, or a phrase (words in double
 //! quotes, or a word the tokenizer splits, like `29-2072`). Each word group
 //! matches its stem, near forms of it in the index (`coding` → `coder`),
-//! one-typo neighbours for words of five letters or more, and the
-//! edition's everyday synonyms (`[vocabulary]` in its `ui/<lang>.toml`);
-//! the exact stem scores highest.
+//! one-typo neighbours for words of five letters or more that the index
+//! does not hold as typed ("covers" is never "coder"), and the edition's
+//! everyday synonyms (`[vocabulary]` in its `ui/<lang>.toml`); the exact
+//! stem scores highest.
 //! Each group also adds a large constant when it matches, so documents
 //! matching more groups always come first, and BM25 orders them within.
 
@@ -260,47 +261,60 @@ fn variants(
         }
     }
     let stem_chars = stem.chars().count();
-    // One automaton per word, run over each field's dictionary.
-    let typos = (raw.chars().count() >= 5)
-        .then(|| {
-            FuzzyTermQuery::new(Term::from_field_text(fields.body, stem), 1, true)
-                .automaton()
-                .ok()
-        })
-        .flatten();
+    // Whether the word as typed (or a near form) is in the index: typo
+    // neighbours are only tried for a word that is not.
+    let mut found = false;
     for segment in searcher.segment_readers() {
         for field in fields.text() {
             let Ok(inverted) = segment.inverted_index(field) else {
                 continue;
             };
             let dict = inverted.terms();
-            if stem_chars >= 4 {
-                // Shorter forms: "coder" → "code".
-                for cut in 1..=2 {
-                    if stem_chars - cut < 4 {
-                        break;
-                    }
-                    let shorter: String = stem.chars().take(stem_chars - cut).collect();
-                    if dict.get(shorter.as_bytes()).ok().flatten().is_some() {
-                        add(&mut out, shorter, NEAR_FORM);
-                    }
+            found |= dict.get(stem.as_bytes()).ok().flatten().is_some();
+            if stem_chars < 4 {
+                continue;
+            }
+            // Shorter forms: "coder" → "code".
+            for cut in 1..=2 {
+                if stem_chars - cut < 4 {
+                    break;
                 }
-                // Longer forms: "code" → "coder", "coded".
-                let mut upper = stem.as_bytes().to_vec();
-                upper.push(0xFF);
-                if let Ok(mut stream) = dict.range().ge(stem.as_bytes()).lt(&upper).into_stream() {
-                    while stream.advance() {
-                        if let Ok(t) = std::str::from_utf8(stream.key())
-                            && t.chars().count() <= stem_chars + 3
-                        {
-                            add(&mut out, t.to_string(), NEAR_FORM);
-                        }
+                let shorter: String = stem.chars().take(stem_chars - cut).collect();
+                if dict.get(shorter.as_bytes()).ok().flatten().is_some() {
+                    add(&mut out, shorter, NEAR_FORM);
+                    found = true;
+                }
+            }
+            // Longer forms: "code" → "coder", "coded".
+            let mut upper = stem.as_bytes().to_vec();
+            upper.push(0xFF);
+            if let Ok(mut stream) = dict.range().ge(stem.as_bytes()).lt(&upper).into_stream() {
+                while stream.advance() {
+                    if let Ok(t) = std::str::from_utf8(stream.key())
+                        && t.chars().count() <= stem_chars + 3
+                    {
+                        add(&mut out, t.to_string(), NEAR_FORM);
+                        found = true;
                     }
                 }
             }
-            if let Some(automaton) = &typos
-                && let Ok(mut stream) = dict.search(automaton).into_stream()
-            {
+        }
+    }
+    if found || raw.chars().count() < 5 {
+        return out;
+    }
+    // One automaton per word, run over each field's dictionary.
+    let Ok(automaton) =
+        FuzzyTermQuery::new(Term::from_field_text(fields.body, stem), 1, true).automaton()
+    else {
+        return out;
+    };
+    for segment in searcher.segment_readers() {
+        for field in fields.text() {
+            let Ok(inverted) = segment.inverted_index(field) else {
+                continue;
+            };
+            if let Ok(mut stream) = inverted.terms().search(&automaton).into_stream() {
                 while stream.advance() {
                     if let Ok(t) = std::str::from_utf8(stream.key()) {
                         add(&mut out, t.to_string(), TYPO);

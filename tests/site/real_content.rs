@@ -8,6 +8,8 @@ use pathways::AppState;
 use std::path::Path;
 use std::sync::OnceLock;
 
+mod switch;
+
 fn real_state() -> AppState {
     static STATE: OnceLock<AppState> = OnceLock::new();
     STATE

@@ -3,6 +3,7 @@
 //! input. This root holds the helpers that ask for a search and read its
 //! results; the cases are in its modules, by what they check.
 
+mod answers;
 mod input;
 mod relevance;
 mod responses;

@@ -116,16 +116,20 @@ async fn every_document_in_the_index_links_to_an_existing_anchor() {
     let loaded = state().current();
     let query = "him health records glossary resources data credential";
     let total = loaded.default_edition().search.search(query, 1).total;
-    assert!(total > 20, "the query should match most documents: {total}");
+    assert!(total > 10, "the query should match most pages: {total}");
     let mut checked = 0;
     let mut page = 1;
     loop {
         let r = loaded.default_edition().search.search(query, page);
-        for hit in &r.hits {
+        let urls = r
+            .hits
+            .iter()
+            .flat_map(|h| std::iter::once(&h.url).chain(h.more.iter().map(|(_, u)| u)));
+        for url in urls {
             checked += 1;
-            let (path, anchor) = hit.url.split_once('#').unwrap_or((&hit.url, ""));
+            let (path, anchor) = url.split_once('#').unwrap_or((url, ""));
             let target = get(path).await;
-            assert_eq!(target.status, StatusCode::OK, "{}", hit.url);
+            assert_eq!(target.status, StatusCode::OK, "{url}");
             if !anchor.is_empty() {
                 assert_eq!(
                     target
@@ -133,8 +137,7 @@ async fn every_document_in_the_index_links_to_an_existing_anchor() {
                         .select(&sel(&format!("[id=\"{anchor}\"]")))
                         .count(),
                     1,
-                    "{}",
-                    hit.url
+                    "{url}"
                 );
             }
         }
@@ -143,7 +146,10 @@ async fn every_document_in_the_index_links_to_an_existing_anchor() {
         }
         page += 1;
     }
-    assert_eq!(checked, total, "every hit of every page was checked");
+    assert!(
+        checked > total,
+        "every result and its headings were checked"
+    );
 }
 
 #[tokio::test]
