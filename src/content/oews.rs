@@ -124,6 +124,24 @@ impl Estimates {
         fresh
     }
 
+    /// No row recorded yet.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.seen == 0
+    }
+
+    /// Add the rows of `other` (the same series read further on); `false`
+    /// when both have a row for one datatype.
+    pub(crate) fn merge(&mut self, other: &Estimates) -> bool {
+        let apart = self.seen & other.seen == 0;
+        for (i, v) in other.values.iter().enumerate() {
+            if *v != MISSING {
+                self.values[i] = *v;
+            }
+        }
+        self.seen |= other.seen;
+        apart
+    }
+
     /// A published value as a whole number (wages, counts).
     pub fn whole(&self, d: Datatype) -> Option<u32> {
         self.get(d)?

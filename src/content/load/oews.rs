@@ -306,8 +306,19 @@ impl Loader {
             .enumerate()
             .map(|(i, x)| (x.code.as_str(), i as u16))
             .collect();
+        // Only the occupations some pathway names (and all occupations)
+        // are kept: every row is still checked.
+        let named = named_occupations(&self.root);
+        let keep: Vec<bool> = oews
+            .occupations
+            .iter()
+            .map(|o| o.soc == crate::content::oews::ALL_SOC || named.contains(&o.soc))
+            .collect();
+        let started = std::time::Instant::now();
         let mut year: Option<(i32, usize)> = None;
         let mut cells: HashMap<(u16, u16, u16), Estimates> = HashMap::new();
+        let mut last_group = String::new();
+        let mut current: Option<((u16, u16, u16), Estimates)> = None;
         let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
         let mut line = String::new();
         let mut n = 0;
@@ -367,47 +378,64 @@ impl Loader {
                 p.at(n, col, format!("`{id}` is not an OEWS series id: OEU, the area type, a 7-digit area, a 6-digit industry, a 6-digit occupation and a 2-digit datatype"));
                 continue;
             }
-            let Some(&(area, kind)) = areas.get(&id[4..11]) else {
-                p.at(
-                    n,
-                    col + 4,
-                    format!("the area {} is not in oe.area", &id[4..11]),
-                );
-                continue;
-            };
-            let want = match kind {
-                AreaKind::National => b'N',
-                AreaKind::State => b'S',
-                AreaKind::Metro => b'M',
-            };
-            if b[3] != want {
-                p.at(
-                    n,
-                    col + 3,
-                    format!(
-                        "the area type `{}` does not match area {}'s type in oe.area",
-                        b[3] as char,
-                        &id[4..11]
-                    ),
-                );
-                continue;
+            // Rows of one series group (area, industry, occupation) come
+            // together: look its codes up once.
+            let group = &id[3..23];
+            if group != last_group {
+                let Some(&(area, kind)) = areas.get(&id[4..11]) else {
+                    p.at(
+                        n,
+                        col + 4,
+                        format!("the area {} is not in oe.area", &id[4..11]),
+                    );
+                    continue;
+                };
+                let want = match kind {
+                    AreaKind::National => b'N',
+                    AreaKind::State => b'S',
+                    AreaKind::Metro => b'M',
+                };
+                if b[3] != want {
+                    p.at(
+                        n,
+                        col + 3,
+                        format!(
+                            "the area type `{}` does not match area {}'s type in oe.area",
+                            b[3] as char,
+                            &id[4..11]
+                        ),
+                    );
+                    continue;
+                }
+                let Some(&industry) = industries.get(&id[11..17]) else {
+                    p.at(
+                        n,
+                        col + 11,
+                        format!("the industry {} is not in oe.industry", &id[11..17]),
+                    );
+                    continue;
+                };
+                let Some(&occupation) = occupations.get(&id[17..23]) else {
+                    p.at(
+                        n,
+                        col + 17,
+                        format!("the occupation {} is not in oe.occupation", &id[17..23]),
+                    );
+                    continue;
+                };
+                if let Some((key, done)) = current.take()
+                    && !merge_into(&mut cells, key, done)
+                {
+                    p.at(n, col, format!("a series of {group} is listed twice in the file; keep one row per series"));
+                }
+                last_group.clear();
+                last_group.push_str(group);
+                current = Some(((area, occupation, industry), Estimates::default()));
             }
-            let Some(&industry) = industries.get(&id[11..17]) else {
-                p.at(
-                    n,
-                    col + 11,
-                    format!("the industry {} is not in oe.industry", &id[11..17]),
-                );
+            let Some(((_, occupation, _), cell)) = current.as_mut() else {
                 continue;
             };
-            let Some(&occupation) = occupations.get(&id[17..23]) else {
-                p.at(
-                    n,
-                    col + 17,
-                    format!("the occupation {} is not in oe.occupation", &id[17..23]),
-                );
-                continue;
-            };
+            let occupation = *occupation;
             let datatype = id[23..25].parse::<usize>().unwrap_or(0);
             if !(1..=DATATYPES).contains(&datatype) {
                 p.at(
@@ -447,7 +475,11 @@ impl Loader {
                         Value::NotReleased
                     }
                 }
-                text => match text.replace(',', "").parse::<f64>() {
+                text => match if text.contains(',') {
+                    text.replace(',', "").parse::<f64>()
+                } else {
+                    text.parse::<f64>()
+                } {
                     Ok(v) if v.is_finite() && v >= 0.0 => Value::Published(v),
                     _ => {
                         p.at(n, f[3].0, format!("`{text}` is not a value: BLS writes a number, or `-` for an estimate it did not publish"));
@@ -455,7 +487,9 @@ impl Loader {
                     }
                 },
             };
-            let cell = cells.entry((area, occupation, industry)).or_default();
+            if !keep[usize::from(occupation)] {
+                continue;
+            }
             if !cell.set(datatype, value) {
                 p.at(
                     n,
@@ -468,10 +502,60 @@ impl Loader {
             Some((y, _)) => oews.year = y,
             None => p.at(n.max(1), 1, "has no rows of estimates"),
         }
+        if let Some((key, done)) = current.take()
+            && !merge_into(&mut cells, key, done)
+        {
+            p.at(
+                n,
+                1,
+                "a series is listed twice in the file; keep one row per series",
+            );
+        }
         oews.cells = cells;
         oews.index();
+        tracing::debug!(elapsed = ?started.elapsed(), rows = n, cells = oews.cells.len(), "OEWS files read");
         p.finish(self)
     }
+}
+
+/// Keep a series group's rows; `false` when the map already had a row for
+/// one of its datatypes (a series listed twice, far apart).
+fn merge_into(
+    cells: &mut HashMap<(u16, u16, u16), Estimates>,
+    key: (u16, u16, u16),
+    done: Estimates,
+) -> bool {
+    if done.is_empty() {
+        return true;
+    }
+    match cells.entry(key) {
+        std::collections::hash_map::Entry::Vacant(v) => {
+            v.insert(done);
+            true
+        }
+        std::collections::hash_map::Entry::Occupied(mut o) => o.get_mut().merge(&done),
+    }
+}
+
+/// The SOC codes the pathways' `pathway.toml` files name (`soc = "..."`
+/// lines), read before the pathways themselves are loaded.
+fn named_occupations(root: &Path) -> std::collections::HashSet<String> {
+    let mut out = std::collections::HashSet::new();
+    let Ok(dirs) = std::fs::read_dir(root.join("pathways")) else {
+        return out;
+    };
+    for dir in dirs.flatten() {
+        let Ok(text) = std::fs::read_to_string(dir.path().join("pathway.toml")) else {
+            continue;
+        };
+        for line in text.lines() {
+            if let Some(v) = line.trim().strip_prefix("soc") {
+                let v = v.trim_start().trim_start_matches('=').trim();
+                out.insert(v.trim_matches('"').to_string());
+            }
+        }
+    }
+    out
 }
 
 /// The data file's problems, by line and column, capped.
