@@ -93,7 +93,11 @@ fn write_page(loaded: &Loaded, path: &str, out: &Path) -> Result<usize> {
     // A response that could not be made (a share image that failed to
     // draw) is never written: a static host would serve the empty file
     // for a year under its immutable name.
-    let expected = if path == "/404" {
+    let is_404 = loaded
+        .editions
+        .iter()
+        .any(|e| crate::registry::Page::NotFound(&e.site).path() == path);
+    let expected = if is_404 {
         axum::http::StatusCode::NOT_FOUND
     } else {
         axum::http::StatusCode::OK

@@ -473,3 +473,22 @@ fn the_state_pages_sentences_read_at_grade_nine_or_below() {
         }
     }
 }
+
+/// The real content (two editions, each with its own 404 page) exports
+/// whole.
+#[test]
+fn the_real_content_exports_every_edition() {
+    let loaded = real_state().current();
+    let out = std::env::temp_dir().join(format!("pathways-real-export-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    pathways::export::export(&loaded, &out).expect("the real content exports");
+    for file in ["404.html", "es/404/index.html", "es/index.html"] {
+        let path = out.join(file);
+        assert!(
+            path.exists() || out.join(file.replace("/index.html", ".html")).exists(),
+            "{} written",
+            path.display()
+        );
+    }
+    std::fs::remove_dir_all(&out).unwrap();
+}
