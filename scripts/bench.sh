@@ -22,7 +22,7 @@ cd "$(dirname "$0")/.."
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-10s}
 CONNS=${CONNS:-64}
-SIZES=${SIZES:-100 1000 3000}
+SIZES=${SIZES-100 1000 3000}   # SIZES= (empty) skips the corpora
 PORT_P=${PORT_P:-3180}   # pathways
 PORT_N=${PORT_N:-3181}   # nginx
 PORT_F=${PORT_F:-3182}   # floor
