@@ -24,7 +24,7 @@ static SITE: LazyLock<pathways::Loaded> = LazyLock::new(|| {
 });
 
 fn check(q: &str, page: usize) {
-    let r = SITE.search.search(q, page);
+    let r = SITE.default_edition().search.search(q, page);
     assert!(r.query.chars().count() <= MAX_QUERY_CHARS);
     assert!(r.hits.len() <= PER_PAGE);
     assert!(r.page >= 1);
