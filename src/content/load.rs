@@ -15,6 +15,7 @@ mod group;
 mod i18n;
 mod lists;
 mod oews;
+mod oews_data;
 mod pathway;
 mod site;
 
