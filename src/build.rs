@@ -282,8 +282,8 @@ fn finish<'a>(cx: &Cx<'_>, w: &Work<'_>, edition: usize, page: Page<'a>) -> Done
         _ => (StatusCode::OK, CachePolicy::Page),
     };
     let mut stored = Stored::new(status, "text/html; charset=utf-8", cache, html.into_bytes());
-    if let Page::PayByState(..) = page {
-        stored.kind = Kind::StatePicker;
+    if let Page::PayByState(p, _) = page {
+        stored.kind = Kind::StatePicker(edition, w.site.index_of(p));
     }
     if let Page::Section(p, i) = page {
         let pi = w.site.index_of(p);

@@ -41,9 +41,9 @@ pub enum Kind {
     /// index): with answers in the query string, the result is rendered
     /// per request.
     SelfCheck(usize, usize, usize),
-    /// A pay-by-state page: `?state=<name>` (its picker's answer) sends
-    /// the reader to that state's page.
-    StatePicker,
+    /// A pay-by-state page (edition and pathway index): `?state=<name>`
+    /// (its picker's answer) sends the reader to that state's page.
+    StatePicker(usize, usize),
 }
 
 /// One stored response.

@@ -329,7 +329,7 @@ pub(crate) fn industries(f: &Fmt<'_, '_>, p: &Pathway, id: &str) -> Result<Piece
                 code: String::new(),
                 cells: vec![
                     cell(
-                        &t.jobs,
+                        &f.ui.states.employment,
                         format!(
                             "{}{}",
                             f.ui.numbers.number(u64::from(i.jobs)),
@@ -346,7 +346,11 @@ pub(crate) fn industries(f: &Fmt<'_, '_>, p: &Pathway, id: &str) -> Result<Piece
         caption: fill(&t.industries_caption, &[("group", &f.group_name(g))]),
         show_caption: true,
         class: "industries",
-        head: vec![t.industry.clone(), t.jobs.clone(), t.when.clone()],
+        head: vec![
+            t.industry.clone(),
+            f.ui.states.employment.clone(),
+            t.when.clone(),
+        ],
         numeric: false,
         rows,
         note: String::new(),

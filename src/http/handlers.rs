@@ -52,13 +52,16 @@ pub(super) async fn page(
         {
             return self_check(&state, (ei, pi, si), uri.query(), &headers);
         }
-        if page.kind == Kind::StatePicker
+        if let Kind::StatePicker(ei, pi) = page.kind
             && let Some(state) = picked_state(uri.query())?
         {
             // The picker's answer: that state's page (a GET form, so it
             // works without JavaScript), or the 404 page for a name that
             // is no state's.
-            let target = format!("{path}/{state}");
+            let p = loaded.edition(ei).site.pathways.get(pi).ok_or_else(|| {
+                AppError::Internal("a pay-by-state page's pathway is gone".into())
+            })?;
+            let target = crate::registry::state_path(p, &state);
             if !loaded.store.contains(&target) {
                 return Err(AppError::NotFound);
             }
