@@ -13,15 +13,17 @@
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto::Builder;
-use hyper_util::service::TowerToHyperService;
 use std::future::Future;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::Duration;
+
 use tokio::net::TcpListener;
 use tokio::sync::{Semaphore, watch};
 use tokio::time::Instant;
-use tower::ServiceExt as _;
+
+mod conn;
+pub use conn::Out;
 
 /// The connection limits. [`Limits::default`] is what `serve` uses.
 #[derive(Debug, Clone, Copy)]
@@ -106,20 +108,14 @@ pub trait App:
     + Sync
     + 'static
 {
+    /// The answer to `req` when it can be given at once, without the
+    /// service (a stored page); `None` sends the request to the service.
+    fn answer_now(&self, _req: &hyper::Request<Incoming>) -> Option<axum::http::Response<Out>> {
+        None
+    }
 }
 
-impl<S> App for S where
-    S: tower::Service<
-            axum::extract::Request,
-            Response = axum::response::Response,
-            Error = std::convert::Infallible,
-            Future: Send + 'static,
-        > + Clone
-        + Send
-        + Sync
-        + 'static
-{
-}
+impl App for axum::Router {}
 
 /// Serve `app` on `listener` with the default [`Limits`] until `shutdown`
 /// completes.
@@ -171,53 +167,25 @@ pub async fn serve_with(
         };
         let _ = stream.set_nodelay(true);
         let activity = Arc::new(Activity::new());
-        let seen = activity.clone();
-        let service = app
-            .clone()
-            .map_request(move |req: hyper::Request<Incoming>| {
-                seen.begin();
-                req.map(axum::body::Body::new)
-            })
-            .map_future({
-                let activity = activity.clone();
-                move |fut| {
-                    let activity = activity.clone();
-                    async move {
-                        let res = fut.await;
-                        activity.end();
-                        res
-                    }
-                }
-            });
+        let orders = Arc::new(conn::Orders::default());
+        let service = conn::Service {
+            app: app.clone(),
+            activity: activity.clone(),
+        };
         let conn = builder
-            .serve_connection_with_upgrades(TokioIo::new(stream), TowerToHyperService::new(service))
+            .serve_connection_with_upgrades(TokioIo::new(stream), service)
             .into_owned();
-        let mut stop = stop_rx.clone();
+        let dog = tokio::spawn(conn::watchdog(
+            activity,
+            orders.clone(),
+            stop_rx.clone(),
+            limits.idle,
+            (IDLE_BACKSTOP, limits.grace),
+        ));
         tokio::spawn(async move {
             let _slot = slot;
-            tokio::pin!(conn);
-            let backstop = loop {
-                let deadline = activity.idle_deadline(limits.idle);
-                tokio::select! {
-                    result = conn.as_mut() => {
-                        if let Err(e) = result {
-                            tracing::debug!(error = %e, "connection ended with an error");
-                        }
-                        return;
-                    }
-                    () = tokio::time::sleep_until(deadline) => {
-                        if activity.idle_for(limits.idle) {
-                            tracing::debug!("idle connection: closing");
-                            // Nothing is in flight: an HTTP/2 client that
-                            // does not answer the GOAWAY's ping is not waited for.
-                            break IDLE_BACKSTOP;
-                        }
-                    }
-                    _ = stop.changed() => break limits.grace,
-                }
-            };
-            conn.as_mut().graceful_shutdown();
-            let _ = tokio::time::timeout(backstop, conn).await;
+            conn::drive(conn, orders, |c| c.graceful_shutdown()).await;
+            dog.abort();
         });
     }
     drop(listener);
@@ -254,9 +222,14 @@ impl Activity {
     }
 
     fn end(&self) {
+        self.touch();
+        self.in_flight.fetch_sub(1, Ordering::AcqRel);
+    }
+
+    /// A request was answered at once: the idle time starts again now.
+    fn touch(&self) {
         let ms = u64::try_from(self.base.elapsed().as_millis()).unwrap_or(u64::MAX);
         self.idle_since.store(ms, Ordering::Release);
-        self.in_flight.fetch_sub(1, Ordering::AcqRel);
     }
 
     /// When the connection will have been idle for `idle`, if nothing

@@ -11,7 +11,7 @@ mod cache;
 mod encoding;
 mod made;
 
-pub use cache::{CachePolicy, settle};
+pub use cache::{CachePolicy, settle, settle_as};
 pub use encoding::{Accepts, Encoding, accepts};
 pub use made::Lazy;
 

@@ -6,6 +6,7 @@ use crate::store::{CachePolicy, Encoding, Stored, accepts};
 use axum::body::Body;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
+use bytes::Bytes;
 use std::sync::Arc;
 
 /// The headers every stored answer carries whatever the page (`Vary` and
@@ -23,10 +24,19 @@ fn stored_base() -> HeaderMap {
     h
 }
 
-/// Answer from a stored response: the encoding the client takes best of
-/// those at hand (asking for the brotli body to be made when the client
-/// prefers it and it is not made yet), or 304 when its ETag matches.
+/// Answer from a stored response (see [`answer`]), asking for the page's
+/// cache policy ([`crate::store::settle`] sets it on the way out).
 pub(crate) fn stored(page: &Arc<Stored>, req_headers: &HeaderMap) -> Response {
+    let mut res = answer(page, req_headers).map(Body::from);
+    page.cache.ask(&mut res);
+    res
+}
+
+/// A stored response's answer, its body in hand: the encoding the client
+/// takes best of those at hand (asking for the brotli body to be made when
+/// the client prefers it and it is not made yet), or 304 when its ETag
+/// matches. Carries no cache policy: the caller asks for or sets one.
+pub(crate) fn answer(page: &Arc<Stored>, req_headers: &HeaderMap) -> axum::http::Response<Bytes> {
     let accepts = accepts(req_headers);
     let brotli_ready = page.brotli().is_some();
     if accepts.prefers_brotli() && !brotli_ready {
@@ -41,7 +51,7 @@ pub(crate) fn stored(page: &Arc<Stored>, req_headers: &HeaderMap) -> Response {
     let matches = page.status == StatusCode::OK
         && if_none_match(req_headers).any(|tag| tag == "*" || page.etag_is(tag, enc));
     let mut res = if matches {
-        let mut r = Response::new(Body::empty());
+        let mut r = axum::http::Response::new(Bytes::new());
         *r.status_mut() = StatusCode::NOT_MODIFIED;
         *r.headers_mut() = stored_base();
         r
@@ -52,7 +62,7 @@ pub(crate) fn stored(page: &Arc<Stored>, req_headers: &HeaderMap) -> Response {
             Encoding::Identity => page.identity(),
         };
         let len = body.len();
-        let mut r = Response::new(Body::from(body));
+        let mut r = axum::http::Response::new(body);
         *r.status_mut() = page.status;
         *r.headers_mut() = stored_base();
         let h = r.headers_mut();
@@ -68,7 +78,6 @@ pub(crate) fn stored(page: &Arc<Stored>, req_headers: &HeaderMap) -> Response {
     };
     let h = res.headers_mut();
     h.insert(header::ETAG, page.etag_header(enc));
-    page.cache.ask(&mut res);
     res
 }
 

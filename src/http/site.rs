@@ -12,6 +12,7 @@ use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{Method, header};
 use axum::response::Response;
+use bytes::Bytes;
 use std::convert::Infallible;
 use std::future::Future;
 use std::pin::Pin;
@@ -45,7 +46,7 @@ impl Service<Request> for Site {
         let started = Instant::now();
         if let Some(res) = stored_page(&self.state, &req) {
             served(req.method(), req.uri().path(), &res, started);
-            return SiteFuture::Ready(Some(res));
+            return SiteFuture::Ready(Some(res.map(Body::from)));
         }
         let method = req.method().clone();
         let path = req.uri().path().to_string();
@@ -79,9 +80,26 @@ impl Future for SiteFuture {
     }
 }
 
+impl crate::server::App for Site {
+    /// A stored page, straight from the store (the server calls this
+    /// before the service: no request or response body is boxed).
+    fn answer_now(
+        &self,
+        req: &hyper::Request<hyper::body::Incoming>,
+    ) -> Option<axum::http::Response<crate::server::Out>> {
+        let started = Instant::now();
+        let res = stored_page(&self.state, req)?;
+        served(req.method(), req.uri().path(), &res, started);
+        Some(res.map(crate::server::Out::bytes))
+    }
+}
+
 /// A stored page, answered without the router, when the request is a plain
 /// GET or HEAD of one (no query, no body, not in editor mode).
-fn stored_page(state: &AppState, req: &Request) -> Option<Response> {
+fn stored_page<B>(
+    state: &AppState,
+    req: &axum::http::Request<B>,
+) -> Option<axum::http::Response<Bytes>> {
     let head = match *req.method() {
         Method::GET => false,
         Method::HEAD => true,
@@ -99,20 +117,20 @@ fn stored_page(state: &AppState, req: &Request) -> Option<Response> {
     }
     let loaded = state.peek();
     let page = loaded.store.page(path)?;
-    let mut res = respond::stored(page, req.headers());
+    let mut res = respond::answer(page, req.headers());
     if head {
-        *res.body_mut() = Body::empty();
+        *res.body_mut() = Bytes::new();
     }
     // The security headers came with the stored answer; HSTS is per site.
     if loaded.https {
         super::guard::hsts(res.headers_mut());
     }
-    crate::store::settle(&mut res);
+    crate::store::settle_as(&mut res, Some(page.cache));
     Some(res)
 }
 
 /// The access log line of one request.
-fn served(method: &Method, path: &str, res: &Response, started: Instant) {
+fn served<B>(method: &Method, path: &str, res: &axum::http::Response<B>, started: Instant) {
     let bytes = res
         .headers()
         .get(header::CONTENT_LENGTH)

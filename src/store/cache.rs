@@ -57,6 +57,12 @@ impl CachePolicy {
 /// for, replacing whatever was set before.
 pub fn settle<B>(res: &mut Response<B>) {
     let asked = res.extensions_mut().remove::<CachePolicy>();
+    settle_as(res, asked);
+}
+
+/// Set `res`'s `Cache-Control` from its status and `asked` (what a caller
+/// that made the answer itself asks for, without carrying it on `res`).
+pub fn settle_as<B>(res: &mut Response<B>, asked: Option<CachePolicy>) {
     let policy = CachePolicy::decide(res.status(), asked);
     res.headers_mut().insert(
         header::CACHE_CONTROL,

@@ -1,0 +1,210 @@
+//! One connection's side of the request path, kept as short as it can be:
+//! hyper calls [`Service`] directly (no tower adapter cloning the app for
+//! every request), an answer the app can give at once ([`App::answer_now`])
+//! is handed back without a boxed future or a boxed body ([`Out`]), and the
+//! connection's idle timer and the server's shutdown signal are watched by
+//! a task of their own ([`watchdog`]), so a request wakes nothing but its
+//! own connection: polling a shutdown signal on every wake-up would take
+//! a lock that every connection shares.
+
+use super::{Activity, App};
+use atomic_waker::AtomicWaker;
+use bytes::Bytes;
+use http_body::{Frame, SizeHint};
+use hyper::body::Incoming;
+use std::convert::Infallible;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::task::{Context, Poll};
+use std::time::Duration;
+use tokio::sync::watch;
+use tower::ServiceExt as _;
+
+/// A response body: bytes in hand (a stored page), or the router's body.
+#[derive(Debug)]
+pub enum Out {
+    /// The bytes, taken once sent.
+    Bytes(Option<Bytes>),
+    Routed(axum::body::Body),
+}
+
+impl Default for Out {
+    fn default() -> Self {
+        Out::Bytes(None)
+    }
+}
+
+impl Out {
+    /// A body of `bytes` (none when empty).
+    pub fn bytes(bytes: Bytes) -> Self {
+        Out::Bytes(Some(bytes).filter(|b| !b.is_empty()))
+    }
+}
+
+impl http_body::Body for Out {
+    type Data = Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, axum::Error>>> {
+        match self.get_mut() {
+            Out::Bytes(b) => Poll::Ready(b.take().map(|b| Ok(Frame::data(b)))),
+            Out::Routed(body) => Pin::new(body).poll_frame(cx),
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        match self {
+            Out::Bytes(b) => b.is_none(),
+            Out::Routed(body) => body.is_end_stream(),
+        }
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        match self {
+            Out::Bytes(b) => SizeHint::with_exact(b.as_ref().map_or(0, |b| b.len() as u64)),
+            Out::Routed(body) => body.size_hint(),
+        }
+    }
+}
+
+/// The service hyper calls for each request on one connection.
+pub(super) struct Service<A> {
+    pub(super) app: A,
+    pub(super) activity: Arc<Activity>,
+}
+
+/// A request in flight: counted while its answer is being made, and the
+/// connection's idle time starts again when it ends (or is dropped, as
+/// when an HTTP/2 client resets the stream).
+struct InFlight(Arc<Activity>);
+
+impl InFlight {
+    fn new(activity: &Arc<Activity>) -> Self {
+        activity.begin();
+        Self(activity.clone())
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0.end();
+    }
+}
+
+/// An answer: ready at once, or the app's.
+pub(super) enum Answer {
+    Ready(Option<axum::http::Response<Out>>),
+    Routed(Pin<Box<dyn Future<Output = axum::http::Response<Out>> + Send>>),
+}
+
+impl Future for Answer {
+    type Output = Result<axum::http::Response<Out>, Infallible>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        match self.get_mut() {
+            Answer::Ready(res) => Poll::Ready(Ok(res.take().unwrap_or_default())),
+            Answer::Routed(fut) => fut.as_mut().poll(cx).map(Ok),
+        }
+    }
+}
+
+impl<A: App> hyper::service::Service<hyper::Request<Incoming>> for Service<A> {
+    type Response = axum::http::Response<Out>;
+    type Error = Infallible;
+    type Future = Answer;
+
+    fn call(&self, req: hyper::Request<Incoming>) -> Answer {
+        if let Some(res) = self.app.answer_now(&req) {
+            self.activity.touch();
+            return Answer::Ready(Some(res));
+        }
+        let busy = InFlight::new(&self.activity);
+        let fut = self.app.clone().oneshot(req.map(axum::body::Body::new));
+        Answer::Routed(Box::pin(async move {
+            let _busy = busy;
+            match fut.await {
+                Ok(res) => res.map(Out::Routed),
+                Err(never) => match never {},
+            }
+        }))
+    }
+}
+
+/// What the watchdog asks of its connection (0, the start: nothing).
+const CLOSE: u8 = 1;
+const GIVE_UP: u8 = 2;
+
+/// The watchdog's word to its connection, and how to wake it.
+#[derive(Default)]
+pub(super) struct Orders {
+    what: AtomicU8,
+    waker: AtomicWaker,
+}
+
+impl Orders {
+    fn say(&self, what: u8) {
+        self.what.store(what, Ordering::Release);
+        self.waker.wake();
+    }
+}
+
+/// Drive `conn` until it ends, or until the watchdog gives up on it; shut
+/// it down gracefully when the watchdog says so.
+pub(super) async fn drive<C>(conn: C, orders: Arc<Orders>, shut_down: impl Fn(Pin<&mut C>))
+where
+    C: Future<Output = Result<(), Box<dyn std::error::Error + Send + Sync>>>,
+{
+    tokio::pin!(conn);
+    let mut closing = false;
+    std::future::poll_fn(|cx| {
+        orders.waker.register(cx.waker());
+        match orders.what.load(Ordering::Acquire) {
+            GIVE_UP => return Poll::Ready(()),
+            CLOSE if !closing => {
+                closing = true;
+                shut_down(conn.as_mut());
+            }
+            _ => {}
+        }
+        conn.as_mut().poll(cx).map(|result| {
+            if let Err(e) = result {
+                tracing::debug!(error = %e, "connection ended with an error");
+            }
+        })
+    })
+    .await;
+}
+
+/// Watch one connection: when it has been idle for `idle`, or the server
+/// is stopping, tell it to close gracefully; give up on it `backstop`
+/// later (the idle backstop, or the server's grace period).
+pub(super) async fn watchdog(
+    activity: Arc<Activity>,
+    orders: Arc<Orders>,
+    mut stop: watch::Receiver<bool>,
+    idle: Duration,
+    (idle_backstop, grace): (Duration, Duration),
+) {
+    let backstop = loop {
+        let deadline = activity.idle_deadline(idle);
+        tokio::select! {
+            () = tokio::time::sleep_until(deadline) => {
+                if activity.idle_for(idle) {
+                    tracing::debug!("idle connection: closing");
+                    // Nothing is in flight: an HTTP/2 client that does not
+                    // answer the GOAWAY's ping is not waited for.
+                    break idle_backstop;
+                }
+            }
+            _ = stop.changed() => break grace,
+        }
+    };
+    orders.say(CLOSE);
+    tokio::time::sleep(backstop).await;
+    orders.say(GIVE_UP);
+}
