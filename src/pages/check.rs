@@ -185,13 +185,13 @@ pub(crate) fn rendered(
     }
     let glossary = Page::Glossary(site).path();
     let mut listed = HashMap::new();
+    let known = Known {
+        anchors: &anchors,
+        aliases: &aliases,
+        glossary: &glossary,
+        assets,
+    };
     for link in links {
-        let known = Known {
-            anchors: &anchors,
-            aliases: &aliases,
-            glossary: &glossary,
-            assets,
-        };
         if let Some(d) = check_link(&link, &known, &mut listed) {
             diags.push(link.file.error(link.offset, d));
         }
