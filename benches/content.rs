@@ -4,6 +4,13 @@
 //! count per diagnostic) to a section of the test fixture, then builds the
 //! site as a start does (load, render the Markdown, check, compress).
 //!
+//! A second group builds the hostile inputs of issue 25 (item 3), as
+//! `pathways gen-corpus --hostile KIND` writes them, at the size the review
+//! measured: 10,000 headings with one text, 40,000 footnotes, a career map
+//! level of 200 titles (refused), the largest career map the loader allows,
+//! 1,600 glossary terms sharing a first word over
+//! 1.4 MB, and 150,000 broken links (a build that fails, as `check` does).
+//!
 //! `cargo bench --bench content`. Every case must stay well under a second.
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -76,5 +83,35 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+fn hostile(c: &mut Criterion) {
+    use pathways::cli::corpus::hostile::{self, Hostile};
+    let mut group = c.benchmark_group("hostile");
+    group.sample_size(10);
+    for kind in [
+        Hostile::Headings,
+        Hostile::Footnotes,
+        Hostile::MapLevel,
+        Hostile::MapFull,
+        Hostile::Glossary,
+        Hostile::BrokenLinks,
+    ] {
+        let size = kind.reported_size();
+        let dir = std::env::temp_dir().join(format!(
+            "pathways-bench-{}-hostile-{kind:?}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        hostile::write(&dir, kind, size).unwrap();
+        group.bench_function(format!("{kind:?}-{size}"), |b| {
+            b.iter(|| {
+                let _ =
+                    std::hint::black_box(pathways::state::build(&dir, Path::new("static"), None));
+            });
+        });
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, hostile);
 criterion_main!(benches);

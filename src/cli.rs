@@ -48,7 +48,14 @@ pub fn main() -> ExitCode {
             out,
             pathways,
             oews,
-        }) => match corpus::write_with(&out, pathways, 1, oews) {
+            hostile,
+            size,
+        }) => match match hostile {
+            Some(kind) => {
+                corpus::hostile::write(&out, kind, size.unwrap_or(kind.reported_size())).map(drop)
+            }
+            None => corpus::write_with(&out, pathways, 1, oews),
+        } {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("cannot write the corpus to {}: {e}", out.display());

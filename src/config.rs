@@ -41,6 +41,13 @@ pub enum Command {
         /// size of BLS's own); 0 for none.
         #[arg(long, default_value_t = 0)]
         oews: usize,
+        /// Instead, one pathway with a hostile pattern (issue 25: content
+        /// that once loaded slowly).
+        #[arg(long, value_enum)]
+        hostile: Option<crate::cli::corpus::hostile::Hostile>,
+        /// The hostile pattern's size (default: the size issue 25 measured).
+        #[arg(long)]
+        size: Option<usize>,
     },
 }
 

@@ -137,8 +137,21 @@ pub struct Term {
 }
 
 impl Term {
+    /// The most characters a term, or one of its `also` forms, may have:
+    /// a term is a word or a short phrase, and finding terms in prose costs
+    /// up to this many steps at each word.
+    pub const MAX_CHARS: usize = 60;
+
     pub fn is_abbreviation(&self) -> bool {
         self.expansion.is_some()
+    }
+
+    /// A form of the term (itself or an `also`) over [`Term::MAX_CHARS`].
+    pub fn too_long(&self) -> Option<&str> {
+        std::iter::once(&self.term)
+            .chain(&self.also)
+            .find(|f| f.chars().count() > Self::MAX_CHARS)
+            .map(String::as_str)
     }
 }
 

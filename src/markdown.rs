@@ -155,8 +155,10 @@ pub fn render(
         out: Vec::new(),
         doc: Rendered::default(),
         used_ids: HashSet::new(),
-        used_terms: HashSet::new(),
-        footnotes: Vec::new(),
+        marked: glossary::Marked::default(),
+        suffixes: HashMap::new(),
+        defined: HashSet::new(),
+        footnotes: HashMap::new(),
         footnote_ids: HashMap::new(),
         cursor: 0,
         reported: 0,
@@ -216,9 +218,16 @@ struct Renderer<'a, 'd> {
     out: Vec<Event<'a>>,
     doc: Rendered,
     used_ids: HashSet<String>,
-    used_terms: HashSet<usize>,
-    /// Footnote labels in order of first use (their numbers).
-    footnotes: Vec<String>,
+    /// Per id base, the next suffix to try (`base-2`, `base-3`...): every
+    /// lower one is taken, so 10,000 headings with one text cost 10,000
+    /// steps, not 50 million.
+    suffixes: HashMap<String, usize>,
+    /// The ids of `doc.ids`, to find one twice without reading the list.
+    defined: HashSet<String>,
+    /// Glossary terms marked so far.
+    marked: glossary::Marked,
+    /// Footnote label → its number (the order of first use).
+    footnotes: HashMap<String, usize>,
     /// Footnote label → its unique id.
     footnote_ids: HashMap<String, String>,
     /// Where in the body the last shortcode was found (searches go forward).

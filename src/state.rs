@@ -104,6 +104,11 @@ impl Loaded {
             .flat_map(|site| std::mem::take(&mut site.warnings))
             .collect();
         warnings.extend(built.warnings);
+        // At most 100 per file, as errors (1,600 unused terms are one
+        // file's 100 lines and a summary, not 1,600 lines).
+        warnings.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
+        warnings.dedup();
+        crate::diag::cap_per_file(&mut warnings);
         let editions: Vec<Edition> = sites
             .into_iter()
             .zip(built.chromes)

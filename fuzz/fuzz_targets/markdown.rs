@@ -100,6 +100,11 @@ fn term(id: &str, term: &str, expansion: Option<&str>, also: &[&str]) -> Term {
 }
 
 static CTX: LazyLock<Ctx> = LazyLock::new(|| {
+    // 200 terms that share their first word (issue 25: matching them once
+    // tried each term at every "shared" in the text).
+    let shared: Vec<Term> = (0..200)
+        .map(|i| term(&format!("shared-{i}"), &format!("shared thing{i}"), None, &[]))
+        .collect();
     Ctx(Glossary::new(&[
         term(
             "rhit",
@@ -116,7 +121,10 @@ static CTX: LazyLock<Ctx> = LazyLock::new(|| {
         term("cafe", "café", None, &["İstanbul"]),
         term("ehr", "EHR", Some("electronic health record"), &["EHRs"]),
         term("a", "a", None, &[]),
-    ]))
+    ]
+    .into_iter()
+    .chain(shared)
+    .collect::<Vec<_>>()))
 });
 
 /// Elements the renderer (and pulldown-cmark with our options) may emit.

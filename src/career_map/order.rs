@@ -14,7 +14,11 @@ impl Graph<'_, '_> {
     /// Reorders layer `layer` by the mean place of each node's neighbours in
     /// layer `from` (nodes without any keep their place).
     fn order_by_barycentre(&self, order: &mut [Vec<usize>], layer: usize, from: usize) {
-        let place = |m: usize| order[from].iter().position(|&x| x == m).unwrap() as f64;
+        let mut places = vec![0.0; self.layer_of.len()];
+        for (i, &m) in order[from].iter().enumerate() {
+            places[m] = i as f64;
+        }
+        let place = |m: usize| places[m];
         let mut keyed: Vec<(f64, usize, usize)> = order[layer]
             .iter()
             .enumerate()
@@ -62,11 +66,11 @@ impl Graph<'_, '_> {
 
     /// The order of every layer (titles and dummies) with the best
     /// horizontal drawing found.
-    fn best_wide_order(&self) -> Order {
+    fn best_wide_order(&self, budget: &mut Budget) -> Order {
         let wide_score = |o: &[Vec<usize>]| score(&self.horizontal_layout(o));
         let mut best = (f64::INFINITY, Vec::new());
         for mut order in self.starting_orders() {
-            improve(&mut order, &wide_score, true, 4);
+            improve(&mut order, &wide_score, true, 4, budget);
             let s = wide_score(&order);
             if s < best.0 {
                 best = (s, order);
@@ -77,10 +81,10 @@ impl Graph<'_, '_> {
 
     /// The vertical drawing: two boxes per sub-row if the channels fit,
     /// else one; the search starts from the horizontal order's titles.
-    fn best_narrow_layout(&self, order: &[Vec<usize>]) -> Layout {
+    fn best_narrow_layout(&self, order: &[Vec<usize>], budget: &mut Budget) -> Layout {
         let mut best: Option<(Layout, f64)> = None;
         for variant in 0..self.vertical_variants.len() {
-            let (layout, penalty) = self.search_narrow(order, variant);
+            let (layout, penalty) = self.search_narrow(order, variant, budget);
             if best.as_ref().is_none_or(|b| penalty < b.1) {
                 best = Some((layout, penalty));
             }
@@ -93,7 +97,12 @@ impl Graph<'_, '_> {
 
     /// Local search over the titles' order for vertical variant `variant`,
     /// then over the channel of each lane; the layout found and its penalty.
-    fn search_narrow(&self, order: &[Vec<usize>], variant: usize) -> (Layout, f64) {
+    fn search_narrow(
+        &self,
+        order: &[Vec<usize>],
+        variant: usize,
+        budget: &mut Budget,
+    ) -> (Layout, f64) {
         let mut titles_order: Order = order
             .iter()
             .map(|c| {
@@ -113,10 +122,14 @@ impl Graph<'_, '_> {
             &|o| narrow_score(o, &flip),
             true,
             usize::MAX,
+            budget,
         );
         // Then try each lane in its other channel while that helps.
         let mut best = narrow_score(&titles_order, &flip);
         for i in (0..flip.len()).cycle().take(3 * flip.len()) {
+            if !budget.spend() {
+                break;
+            }
             flip[i] ^= true;
             let s = narrow_score(&titles_order, &flip);
             if s < best - 1e-6 {
@@ -129,9 +142,41 @@ impl Graph<'_, '_> {
     }
 }
 
+/// How many drawings the search may still score. Each costs about the
+/// square of the number of moves (crossings are counted pair by pair), so
+/// the budget is a fixed amount of work divided by that: a small map is
+/// searched to the end as before, a large one stops early with the best
+/// order found so far (at most [`WORK`] steps, whatever the map).
+pub(super) struct Budget(usize);
+
+/// Work the order search may do, in pairs of drawn segments compared:
+/// about half a second in a release build for the largest map allowed;
+/// the bundled map's search ends before it runs out.
+const WORK: usize = 40_000_000;
+
+impl Budget {
+    pub(super) fn for_graph(graph: &Graph<'_, '_>) -> Self {
+        let size =
+            graph.chains.iter().map(|c| c.len().max(2)).sum::<usize>() + graph.layer_of.len();
+        Self(WORK / (size * size).max(1))
+    }
+
+    /// Take one scoring; `false` when none is left.
+    fn spend(&mut self) -> bool {
+        self.0 = self.0.saturating_sub(1);
+        self.0 > 0
+    }
+}
+
 /// Local search: move (and, with `swaps`, exchange) nodes at most `window` places within
-/// each layer while the score drops.
-fn improve(order: &mut Order, score: &dyn Fn(&[Vec<usize>]) -> f64, swaps: bool, window: usize) {
+/// each layer while the score drops, and while the budget lasts.
+fn improve(
+    order: &mut Order,
+    score: &dyn Fn(&[Vec<usize>]) -> f64,
+    swaps: bool,
+    window: usize,
+    budget: &mut Budget,
+) {
     let mut best = score(order);
     for _ in 0..8 {
         let mut better = false;
@@ -142,6 +187,9 @@ fn improve(order: &mut Order, score: &dyn Fn(&[Vec<usize>]) -> f64, swaps: bool,
             {
                 if i == j || i.abs_diff(j) > window || (swap && (!swaps || j < i + 2)) {
                     continue;
+                }
+                if !budget.spend() {
+                    return;
                 }
                 let mut candidate = order.clone();
                 if swap {
@@ -182,13 +230,24 @@ fn empty_layout(orientation: Orientation) -> Layout {
 
 /// Lays out the map. Deterministic: the same input gives the same layout.
 pub(crate) fn layout(input: &MapInput<'_>, orientation: Orientation) -> Layout {
+    layout_within_budget(input, orientation).0
+}
+
+/// The layout, and how many scorings were left of its budget (0: the
+/// search was cut short).
+pub(super) fn layout_within_budget(
+    input: &MapInput<'_>,
+    orientation: Orientation,
+) -> (Layout, usize) {
     let graph = Graph::new(input);
     if graph.layer_levels.is_empty() {
-        return empty_layout(orientation);
+        return (empty_layout(orientation), 1);
     }
-    let order = graph.best_wide_order();
-    match orientation {
+    let mut budget = Budget::for_graph(&graph);
+    let order = graph.best_wide_order(&mut budget);
+    let layout = match orientation {
         Orientation::Horizontal => graph.horizontal_layout(&order),
-        Orientation::Vertical => graph.best_narrow_layout(&order),
-    }
+        Orientation::Vertical => graph.best_narrow_layout(&order, &mut budget),
+    };
+    (layout, budget.0)
 }

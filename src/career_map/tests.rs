@@ -257,3 +257,54 @@ fn svg_markup() {
         }
     }
 }
+
+/// The real map is searched to the end: its budget (a bound on the work
+/// for large maps) never cuts it short, so its drawing is the one the full
+/// search finds. A map past any budget is cut short, and still whole.
+#[test]
+fn the_real_map_is_searched_to_the_end_and_a_dense_one_is_cut_short_but_whole() {
+    use super::order::layout_within_budget;
+    let input = real();
+    for orientation in [Orientation::Horizontal, Orientation::Vertical] {
+        let (_, left) = layout_within_budget(&input, orientation);
+        assert!(left > 0, "{orientation:?}: the search ran out");
+    }
+    // 8 levels of 12 titles, 4 moves each (the most the loader allows).
+    let names: Vec<String> = (0..96).map(|i| format!("Title number {i}")).collect();
+    let mut dense = MapInput {
+        levels: (0..8).map(|_| LevelIn { name: "Level" }).collect(),
+        titles: names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| TitleIn {
+                id: n,
+                name: n,
+                level: i / 12,
+            })
+            .collect(),
+        moves: Vec::new(),
+    };
+    for i in 0..96 {
+        let level = i / 12;
+        for k in 0..4 {
+            let to_level = if k < 2 {
+                (level + 1 + k * (i % 3)).min(7)
+            } else {
+                level
+            };
+            let kind = if to_level > level {
+                MoveKind::Advance
+            } else {
+                MoveKind::Lateral
+            };
+            dense.moves.push(MoveIn {
+                from: i,
+                to: to_level * 12 + (i * 5 + k * 7 + level) % 12,
+                kind,
+            });
+        }
+    }
+    let (wide, left) = layout_within_budget(&dense, Orientation::Horizontal);
+    assert_eq!(left, 0, "a dense map should use up its budget");
+    assert_eq!(wide.boxes.len(), 96);
+}

@@ -9,6 +9,7 @@
 //! paragraphs, sub-headings) but the same seed always gives the same tree.
 //! Everything it writes passes the loader.
 
+pub mod hostile;
 mod oews;
 mod words;
 
@@ -317,8 +318,7 @@ pub fn write(dir: &Path, pathways: usize, seed: u64) -> io::Result<()> {
     write_with(dir, pathways, seed, 0)
 }
 
-/// [`write`], with OEWS files for a catalogue of `oews` occupations (0:
-/// none) whose SOC codes the pathways share.
+/// [`write`], with OEWS files for `oews` occupations (0: none) shared by the pathways.
 pub fn write_with(dir: &Path, pathways: usize, seed: u64, oews: usize) -> io::Result<()> {
     let mut rng = Rng(seed);
     let catalogue = oews::catalogue(oews);

@@ -8,6 +8,14 @@ pub struct CareerMap {
 }
 
 impl CareerMap {
+    /// Most levels a map may have: a diagram a student can read, whose
+    /// layout search stays within a fixed amount of work (issue 25).
+    pub const MAX_LEVELS: usize = 8;
+    /// Most titles at one level.
+    pub const MAX_TITLES_PER_LEVEL: usize = 12;
+    /// Most moves from one title.
+    pub const MAX_MOVES_PER_TITLE: usize = 4;
+
     pub fn title(&self, id: &str) -> Option<&JobTitle> {
         self.titles.iter().find(|t| t.id == id)
     }

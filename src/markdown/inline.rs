@@ -101,8 +101,8 @@ impl<'a> Renderer<'a, '_> {
         }
         let glossary = self.ctx.glossary();
         let mut rest = text;
-        while let Some((range, idx)) = glossary.find(rest, &self.used_terms) {
-            self.used_terms.insert(idx);
+        while let Some((range, idx)) = glossary.find(rest, &mut self.marked) {
+            self.marked.terms.insert(idx);
             let entry = &glossary.entries[idx];
             if !rest[..range.start].is_empty() {
                 self.out
@@ -124,9 +124,8 @@ impl<'a> Renderer<'a, '_> {
                 }
             }
             self.out.push(Event::Html(html.into()));
-            if !self.doc.terms.contains(&entry.id) {
-                self.doc.terms.push(entry.id.clone());
-            }
+            // Each term is marked once, so its id is listed once.
+            self.doc.terms.push(entry.id.clone());
             rest = &rest[range.end..];
         }
         if !rest.is_empty() {

@@ -54,9 +54,9 @@ impl<'a> Renderer<'a, '_> {
                     // the document's own list says whether one is here.)
                     let mut twice = false;
                     for id in crate::util::html::ids(&piece.html) {
-                        twice |= self.doc.ids.iter().any(|(x, _)| x == id);
+                        twice |= self.defined.contains(id);
                         self.used_ids.insert(id.to_string());
-                        self.doc.ids.push((id.to_string(), self.base + offset));
+                        self.define(id.to_string(), self.base + offset);
                     }
                     if twice {
                         self.error(
@@ -86,11 +86,14 @@ impl<'a> Renderer<'a, '_> {
     }
 
     pub(super) fn footnote_number(&mut self, label: &str) -> usize {
-        if let Some(i) = self.footnotes.iter().position(|l| l == label) {
-            return i + 1;
-        }
-        self.footnotes.push(label.to_string());
-        self.footnotes.len()
+        let next = self.footnotes.len() + 1;
+        *self.footnotes.entry(label.to_string()).or_insert(next)
+    }
+
+    /// Add an id (with this document's prefix) to the document's list.
+    pub(super) fn define(&mut self, id: String, offset: usize) {
+        self.defined.insert(id.clone());
+        self.doc.ids.push((id, offset));
     }
 
     pub(super) fn footnote_ref(&mut self, label: &str) -> String {
@@ -101,7 +104,7 @@ impl<'a> Renderer<'a, '_> {
         let back = format!("ref-{own}");
         let back_attr = if self.used_ids.insert(back.clone()) {
             let full = self.id(&back);
-            self.doc.ids.push((full.clone(), self.base));
+            self.define(full.clone(), self.base);
             format!(" id=\"{full}\"")
         } else {
             String::new()
@@ -114,13 +117,19 @@ impl<'a> Renderer<'a, '_> {
 
     /// `base`, or `base-2`, `base-3`... whichever is free; marks it used.
     pub(super) fn unique_id(&mut self, base: &str) -> String {
-        let mut id = base.to_string();
-        let mut n = 2;
-        while !self.used_ids.insert(id.clone()) {
-            id = format!("{base}-{n}");
-            n += 1;
+        if self.used_ids.insert(base.to_string()) {
+            return base.to_string();
         }
-        id
+        // Ids are never freed, so every suffix below the one kept for this
+        // base is taken: start there.
+        let n = self.suffixes.entry(base.to_string()).or_insert(2);
+        loop {
+            let id = format!("{base}-{n}");
+            *n += 1;
+            if self.used_ids.insert(id.clone()) {
+                return id;
+            }
+        }
     }
 
     pub(super) fn finish_heading(&mut self, h: HeadingState<'a>) {
@@ -145,7 +154,7 @@ impl<'a> Renderer<'a, '_> {
         let id = self.id(&id);
         let mut inner = String::new();
         pulldown_cmark::html::push_html(&mut inner, h.inner.into_iter());
-        self.doc.ids.push((id.clone(), self.base + h.offset));
+        self.define(id.clone(), self.base + h.offset);
         if h.level == 2 || h.level == 3 {
             self.doc.toc.push(TocEntry {
                 level: h.level,

@@ -76,7 +76,7 @@ impl<'a> Renderer<'a, '_> {
                 && !self.footnote_ids.contains_key(label.as_ref())
             {
                 let id = self.unique_id(&format!("fn-{}", slugify(label)));
-                self.doc.ids.push((self.id(&id), self.base + range.start));
+                self.define(self.id(&id), self.base + range.start);
                 self.footnote_ids.insert(label.to_string(), id);
             }
         }

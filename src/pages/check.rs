@@ -123,10 +123,12 @@ pub(crate) fn rendered(
                 .map(|(id, _)| id.as_str())
         })
         .collect();
+    // The id itself, or a prefixed copy (`p-3-<id>`): every tail after a `-`.
     let echoes = |id: &str| {
-        reported
-            .iter()
-            .any(|r| id == *r || id.strip_suffix(r).is_some_and(|p| p.ends_with('-')))
+        reported.contains(id)
+            || id
+                .match_indices('-')
+                .any(|(i, _)| reported.contains(&id[i + 1..]))
     };
     // Each page's ids, read from its HTML; an id twice is an error.
     let mut anchors: HashMap<String, HashSet<&str>> = HashMap::new();
@@ -182,20 +184,41 @@ pub(crate) fn rendered(
         }
     }
     let glossary = Page::Glossary(site).path();
+    let mut listed = HashMap::new();
+    let known = Known {
+        anchors: &anchors,
+        aliases: &aliases,
+        glossary: &glossary,
+        assets,
+    };
     for link in links {
-        if let Some(d) = check_link(&link, &anchors, &aliases, &glossary, assets) {
+        if let Some(d) = check_link(&link, &known, &mut listed) {
             diags.push(link.file.error(link.offset, d));
         }
     }
 }
 
+/// What links are checked against.
+struct Known<'k, 'p> {
+    anchors: &'k HashMap<String, HashSet<&'p str>>,
+    aliases: &'k HashMap<String, String>,
+    glossary: &'k str,
+    assets: &'k dyn Fn(&str) -> bool,
+}
+
+/// `listed` keeps, per page, the anchors a message lists: made once per
+/// page, however many links miss an anchor there.
 fn check_link(
     link: &LinkAt,
-    anchors: &HashMap<String, HashSet<&str>>,
-    aliases: &HashMap<String, String>,
-    glossary: &str,
-    assets: &dyn Fn(&str) -> bool,
+    known: &Known<'_, '_>,
+    listed: &mut HashMap<String, String>,
 ) -> Option<String> {
+    let Known {
+        anchors,
+        aliases,
+        glossary,
+        assets,
+    } = known;
     let href = link.href.as_str();
     if let Some(name) = href.strip_prefix("/static/") {
         return (!assets(name))
@@ -225,16 +248,18 @@ fn check_link(
     if ids.contains(anchor) {
         return None;
     }
-    Some(if path == glossary {
+    Some(if path == *glossary {
         format!(
             "the glossary has no term `{anchor}`; add it to glossary.toml or fix the link `{href}`"
         )
     } else {
-        let mut known: Vec<&str> = ids.iter().copied().collect();
-        known.sort_unstable();
-        format!(
-            "the anchor `#{anchor}` in link `{href}` does not exist on {path}; anchors there: {}",
+        let there = listed.entry(path.to_string()).or_insert_with(|| {
+            let mut known: Vec<&str> = ids.iter().copied().collect();
+            known.sort_unstable();
             crate::diag::listed(known.iter().map(|k| (*k).to_string()))
+        });
+        format!(
+            "the anchor `#{anchor}` in link `{href}` does not exist on {path}; anchors there: {there}"
         )
     })
 }

@@ -16,6 +16,7 @@ mod helpers;
 mod hostile;
 mod http;
 mod languages;
+mod large_content;
 mod pages;
 mod real_content;
 mod reload;

@@ -151,6 +151,15 @@ impl Loader {
         let mut levels = Vec::new();
         let mut rank: HashMap<String, usize> = HashMap::new();
         for l in raw.levels {
+            if levels.len() == CareerMap::MAX_LEVELS {
+                self.push(file.error(
+                    l.id.span().start,
+                    format!(
+                        "a career map has at most {} levels; merge this one with another",
+                        CareerMap::MAX_LEVELS
+                    ),
+                ));
+            }
             if rank.insert(l.id.get_ref().clone(), levels.len()).is_some() {
                 self.push(file.error(
                     l.id.span().start,
@@ -171,8 +180,32 @@ impl Loader {
             .collect();
         let mut seen = HashSet::new();
         let mut titles = Vec::new();
+        let mut per_level: HashMap<String, usize> = HashMap::new();
         for t in raw.titles {
             let id = t.id.get_ref().clone();
+            let here = per_level.entry(t.education.get_ref().clone()).or_default();
+            *here += 1;
+            if *here == CareerMap::MAX_TITLES_PER_LEVEL + 1 {
+                self.push(file.error(
+                    t.education.span().start,
+                    format!(
+                        "the level `{}` has more than {} titles; a career map shows at most {} per level, so keep the titles students meet most",
+                        t.education.get_ref(),
+                        CareerMap::MAX_TITLES_PER_LEVEL,
+                        CareerMap::MAX_TITLES_PER_LEVEL
+                    ),
+                ));
+            }
+            if let Some(m) = t.moves.get(CareerMap::MAX_MOVES_PER_TITLE) {
+                self.push(file.error(
+                    m.to.span().start,
+                    format!(
+                        "`{id}` has more than {} moves; a title shows at most {}, so keep the most common",
+                        CareerMap::MAX_MOVES_PER_TITLE,
+                        CareerMap::MAX_MOVES_PER_TITLE
+                    ),
+                ));
+            }
             if !is_valid_id(&id) {
                 self.push(file.error(
                     t.id.span().start,

@@ -11,7 +11,7 @@ use crate::content::words::{
 };
 use crate::content::{Link, Pathway, Site};
 use crate::diag::{SourceFile, file_error};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -137,13 +137,27 @@ impl Loader {
                 en.glossary.iter().map(|t| t.id.as_str()),
                 &w.terms,
             );
+            // Where each `[terms.<id>]` table starts, found in one pass.
+            let mut tables: HashMap<&str, usize> = HashMap::new();
+            for (i, _) in file.text.match_indices("[terms.") {
+                let rest = &file.text[i + 7..];
+                if let Some(end) = rest.find([']', '\n'])
+                    && rest[end..].starts_with(']')
+                {
+                    tables.entry(&rest[..end]).or_insert(i);
+                }
+            }
             for t in &mut site.glossary {
                 if let Some(tw) = w.terms.get(&t.id) {
-                    let (line, col) =
-                        file.line_col(file.find_from(0, &format!("[terms.{}]", t.id)));
+                    let at = tables.get(t.id.as_str()).copied().unwrap_or(0);
+                    let (line, col) = file.line_col(at);
                     t.term = tw.term.clone();
                     tw.apply(t);
                     t.defined_at = (file.path.clone(), line, col);
+                    if let Some(form) = t.too_long() {
+                        let e = file.error(at, super::lists::too_long(form));
+                        self.push(e);
+                    }
                 }
             }
             site.glossary.sort_by_key(|t| t.term.to_lowercase());

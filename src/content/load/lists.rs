@@ -69,7 +69,11 @@ impl Loader {
                 term: t.term.get_ref().clone(),
                 ..Term::default()
             };
+            let at = t.term.span().start;
             t.apply(&mut term);
+            if let Some(form) = term.too_long() {
+                self.push(file.error(at, too_long(form)));
+            }
             out.push(term);
         }
         out.sort_by_key(|t| t.term.to_lowercase());
@@ -102,4 +106,13 @@ impl Loader {
         }
         Some(out)
     }
+}
+
+/// The error for a glossary term (or `also` form) that is too long.
+pub(super) fn too_long(form: &str) -> String {
+    format!(
+        "the term `{}...` is over {} characters; a glossary term is a word or a short phrase: put the rest in its definition",
+        form.chars().take(30).collect::<String>(),
+        Term::MAX_CHARS
+    )
 }
