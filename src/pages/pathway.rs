@@ -189,7 +189,7 @@ pub(crate) fn overview(cx: &Cx<'_>, p: &Pathway) -> Result<String, String> {
                     &[("n", &questions.len().to_string())],
                 ),
                 title: s.title.clone(),
-                summary: s.summary.clone(),
+                summary: s.answer.clone().unwrap_or_else(|| s.summary.clone()),
                 href,
                 questions,
             }
