@@ -447,8 +447,10 @@ try {
     await check('print', path, async () => {
       // Everything in main that shows on screen must still show in print, except the parts that
       // only make sense on screen: share panel, pager, table of contents, self-links, search and
-      // form buttons. Elements are marked on screen, then looked up again in print.
-      const ALLOWED = '.share, .pager, .toc, .anchor, .search-big, .js-only, .screen-only, button, [type=submit], .one-sheet .meaning, .pathway-menu, .pathway-menu-phone, .step, .diagram-narrow, .legend-hint, .change-answers, .self-check';
+      // form buttons. Elements are marked on screen, then looked up again in print. The one
+      // sheet prints the pay picture's list (every median with its year and source), not its
+      // drawing and key, whose labels would print under 9pt.
+      const ALLOWED = '.share, .pager, .toc, .anchor, .search-big, .js-only, .screen-only, button, [type=submit], .one-sheet .meaning, .one-sheet .pp-svg, .one-sheet .pp-key, .pathway-menu, .pathway-menu-phone, .step, .diagram-narrow, .legend-hint, .change-answers, .self-check';
       const screen = await page.evaluate((ALLOWED) => {
         let n = 0, len = 0;
         for (const el of document.querySelectorAll('main *')) {
@@ -780,6 +782,150 @@ try {
     await p.close();
     return msg && status === 200 ? {note: msg} : {fail: `HTTP ${status}, message: "${msg}"`};
   });
+
+  // ---- issue 24: phone pages say it once, in both editions
+  const EDITIONS = ['', '/es'];
+  const pathwayPages = [PATHWAY, ...sectionPaths];
+  const ip = await newPage('issue-24');
+  // Each figure once in a page's main flow: a figure is the value before a
+  // source marker; a picture (figure element) or a table is one place, so a
+  // picture's text equivalent and a table's rows hold their figures once.
+  // The key figure at the top (the page's answer) is not counted.
+  const figureRepeats = () => {
+    for (const d of document.querySelectorAll('main details')) d.open = true;
+    const RE = /\$\s?\d[\d.,]*|\d[\d.,]*\s?\$|\d[\d.,]*\s?%|\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+/g;
+    const seen = new Map();
+    for (const sup of document.querySelectorAll('main sup.src')) {
+      if (sup.closest('.key-figure, .sources, .share') || !sup.getClientRects().length) continue;
+      const block = sup.closest('li, td, th, p, dd, figcaption, caption') || sup.parentElement;
+      const range = document.createRange(); range.setStart(block, 0); range.setEndBefore(sup);
+      const m = range.toString().replace(/\[\d+\]/g, ' ').match(RE);
+      if (!m) continue;
+      const key = `${m[m.length - 1].replace(/\s+/g, ' ').trim()} ${sup.querySelector('a').getAttribute('href')}`;
+      if (!seen.has(key)) seen.set(key, new Set());
+      seen.get(key).add(sup.closest('figure, table') || block);
+    }
+    const most = Math.max(0, ...[...seen.values()].map((s) => s.size));
+    return {figures: seen.size, most, repeats: [...seen].filter(([, s]) => s.size > 1).map(([k, s]) => `${k} in ${s.size} places`)};
+  };
+  for (const ed of EDITIONS) {
+    for (const path of pathwayPages.map((p) => ed + p).filter((p) => !ONLY || p.includes(ONLY))) {
+      await check('figure-once', path, async () => {
+        const lines = [];
+        let note = '';
+        for (const w of [320, 390, 1280]) {
+          await ip.setViewport(w < 500 ? phone(w) : DESKTOP);
+          await ip.goto(ORIGIN + path, {waitUntil: 'load'});
+          const r = await ip.evaluate(figureRepeats);
+          for (const x of r.repeats) lines.push(`${w}px: ${x}`);
+          note = `${r.figures} figures, each in at most ${r.most || 1} place`;
+        }
+        return lines.length ? {fail: lines[0], lines: lines.slice(1)} : {note};
+      });
+    }
+  }
+  // Tables: stacked rows on phones (never wider than their box), real tables for screen readers.
+  for (const path of EDITIONS.map((e) => `${e}${PATHWAY}/credentials`).concat(EDITIONS.map((e) => `${e}${PATHWAY}/outlook`), EDITIONS.map((e) => `${e}${PATHWAY}/education`)).filter((p) => !ONLY || p.includes(ONLY))) {
+    await check('tables-stack', path, async () => {
+      const lines = [];
+      let note = '';
+      for (const w of [320, 390, 1280]) {
+        await ip.setViewport(w < 500 ? phone(w) : DESKTOP);
+        await ip.goto(ORIGIN + path, {waitUntil: 'load'});
+        const r = await ip.evaluate(() => [...document.querySelectorAll('main .table-wrap')].map((wrap) => {
+          const t = wrap.querySelector('table');
+          const tr = t.querySelector('tbody tr');
+          return {wide: wrap.scrollWidth > wrap.clientWidth + 1 || t.getBoundingClientRect().right > innerWidth + 0.5,
+            stacked: getComputedStyle(tr).display === 'block', role: t.getAttribute('role'),
+            labels: [...t.querySelectorAll('tbody td')].filter((td) => td.textContent.trim() && !td.dataset.label).length,
+            rowHeads: t.querySelectorAll('tbody th[scope=row]').length === t.querySelectorAll('tbody tr').length};
+        }));
+        if (!r.length) { lines.push('no table'); break; }
+        r.forEach((t, i) => {
+          if (w < 500 && t.wide) lines.push(`${w}px: table ${i + 1} scrolls sideways`);
+          if (w < 500 && !t.stacked) lines.push(`${w}px: table ${i + 1} is not stacked`);
+          if (w >= 500 && t.stacked) lines.push(`${w}px: table ${i + 1} is stacked on a wide screen`);
+          if (t.role !== 'table') lines.push(`table ${i + 1} has no role=table`);
+          if (t.labels) lines.push(`table ${i + 1}: ${t.labels} cells without data-label`);
+          if (!t.rowHeads) lines.push(`table ${i + 1}: a row without its row heading`);
+        });
+        note = `${r.length} tables: stacked at 320 and 390, columns at 1280`;
+      }
+      return lines.length ? {fail: lines[0], lines: lines.slice(1)} : {note};
+    });
+  }
+  for (const ed of EDITIONS) {
+    const path = ed + PATHWAY;
+    if (ONLY && !path.includes(ONLY)) continue;
+    await check('header-320', path, async () => {
+      await ip.setViewport(phone(320));
+      await ip.goto(ORIGIN + path, {waitUntil: 'load'});
+      const h = await ip.evaluate(() => document.querySelector('.site-header').getBoundingClientRect().height);
+      return h <= 140 ? {note: `${Math.round(h)}px`} : {fail: `header ${Math.round(h)}px tall at 320px (at most 140)`};
+    });
+    await check('overview-contents', path, async () => {
+      const out = [];
+      for (const w of [320, 390]) {
+        await ip.setViewport(phone(w));
+        await ip.goto(ORIGIN + path, {waitUntil: 'load'});
+        const r = await ip.evaluate(() => {
+          const list = document.querySelector('ol.section-list');
+          const links = [...list.querySelectorAll('a')].filter((a) => a.checkVisibility() && a.getClientRects().length).length;
+          return {h: list.getBoundingClientRect().height, links, screen: innerHeight,
+            closed: [...list.querySelectorAll('details.questions')].every((d) => !d.open)};
+        });
+        out.push({w, ...r});
+      }
+      // 11 parts with their one-line answers, questions one tap deeper: at most 12 links,
+      // within 2 phone screens at 390px (2.25 at 320px, where names wrap more)
+      const bad = out.filter((r) => r.links > 12 || !r.closed || r.h > (r.w < 390 ? 2.25 : 2) * r.screen);
+      const note = out.map((r) => `${r.w}px: ${r.links} links, ${Math.round(r.h)}px (${(r.h / r.screen).toFixed(1)} screens)`).join('; ');
+      return bad.length ? {fail: note} : {note};
+    });
+    await check('handout-pages', ed + PRINT, async () => {
+      const res = [];
+      for (const format of ['Letter', 'A4']) {
+        await ip.setViewport(DESKTOP);
+        await ip.goto(ORIGIN + ed + PRINT, {waitUntil: 'networkidle0'});
+        const pdf = Buffer.from(await ip.pdf({format, printBackground: false}));
+        res.push([format, (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length]);
+      }
+      const note = res.map(([f, n]) => `${f}: ${n} page${n === 1 ? '' : 's'}`).join(', ');
+      return res.some(([, n]) => n !== 1) ? {fail: note} : {note};
+    });
+    // Printed text sizes on the one-sheet and a section page: none under 9pt.
+    for (const p of [ed + PRINT, `${ed}${PATHWAY}/salary`]) {
+      await check('print-sizes', p, async () => {
+        // A4's printed width at 10mm margins (the narrower sheet: pictures scale down most)
+        await ip.setViewport({width: 718, height: 900, deviceScaleFactor: 1});
+        await ip.goto(ORIGIN + p, {waitUntil: 'networkidle0'});
+        await ip.emulateMediaType('print');
+        const r = await ip.evaluate(() => {
+          let min = Infinity, where = '', under = 0;
+          const small = [];
+          for (const el of document.querySelectorAll('main *')) {
+            if (!el.getClientRects().length) continue;
+            if (![...el.childNodes].some((c) => c.nodeType === 3 && c.textContent.trim())) continue;
+            let px = parseFloat(getComputedStyle(el).fontSize);
+            const svg = el.closest('svg');
+            // an SVG's text scales with its picture (preserveAspectRatio meet: the smaller ratio)
+            const vb = svg && svg.viewBox.baseVal;
+            if (vb && vb.width && vb.height) { const b = svg.getBoundingClientRect(); px *= Math.min(b.width / vb.width, b.height / vb.height); }
+            if (px < 12 - 0.01 && under++ < 12) small.push(`${(px * 0.75).toFixed(1)}pt ${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 40)}"`);
+            if (px < min) { min = px; where = `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : ''}`; }
+          }
+          const base = document.querySelector('main .pp-base'), bar = document.querySelector('main .pp-bar');
+          return {min: min * 0.75, where, under, small, line: base && getComputedStyle(base).stroke, bar: bar && getComputedStyle(bar).fill};
+        });
+        await ip.emulateMediaType(null);
+        const note = `smallest printed text ${r.min.toFixed(1)}pt (${r.where}); ${r.under} text elements under 9pt; all-jobs line ${r.line || 'none'} on bars ${r.bar || 'none'}`;
+        if (r.line && r.bar && r.line === r.bar) return {fail: `the all-jobs line is the bars' colour in print: ${note}`};
+        // No printed text under 9pt (12px at 96dpi), the source markers and notes included.
+        return r.under ? {fail: note, lines: r.small} : {note};
+      });
+    }
+  }
+  await ip.close();
 
   // ---- screenshots
   await check('screenshots', SHOTS, async () => {

@@ -345,6 +345,8 @@ pub struct Section {
     pub title: String,
     pub nav_title: String,
     pub summary: String,
+    /// The one-line answer on the overview's contents (else the summary).
+    pub answer: Option<String>,
     /// Source ids the page relies on for its words.
     pub sources: Vec<String>,
     pub key_figure: Option<figures::FigureName>,

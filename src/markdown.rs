@@ -16,6 +16,7 @@
 mod glossary;
 mod inline;
 mod structure;
+mod table;
 #[cfg(test)]
 mod tests;
 mod walk;
@@ -166,6 +167,7 @@ pub fn render(
         suppressed_warnings: 0,
         details: 0,
         block: Block::default(),
+        table: table::TableCells::default(),
     };
     r.run();
     if r.suppressed > 0 {
@@ -239,6 +241,8 @@ struct Renderer<'a, 'd> {
     /// `{{ details }}` blocks open.
     details: usize,
     block: Block,
+    /// The Markdown table being written, if any.
+    table: table::TableCells,
 }
 
 pub(crate) struct HeadingState<'a> {

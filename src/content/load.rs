@@ -28,6 +28,8 @@ pub use files::split_front_matter;
 const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
 /// Link previews cut descriptions near here.
 const MAX_DESCRIPTION: usize = 200;
+/// The longest one-line answer of a section (the overview's contents).
+const MAX_ANSWER: usize = 70;
 
 /// Load and validate the default edition under `dir`.
 pub fn load(dir: &Path) -> Result<super::Site, LoadError> {

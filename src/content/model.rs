@@ -112,6 +112,9 @@ pub(crate) struct FrontMatter {
     /// The one-to-two-sentence answer: shown under the title, on the
     /// overview and in link previews.
     pub(crate) summary: Spanned<String>,
+    /// The one-line answer the overview's contents list shows (at most
+    /// 70 characters); the summary when there is none.
+    pub(crate) answer: Option<Spanned<String>>,
     /// Ids from `content/sources.toml` the page relies on for its words.
     #[serde(default)]
     pub(crate) sources: Vec<Spanned<String>>,

@@ -153,7 +153,7 @@ strings!(
 strings!(
     /// A pathway overview.
     Overview {
-        title: ["title", "short"], quick_facts: [], occupation: [], jobs: [], growth: [], education: [], covers: [], career_map: [], career_map_text: ["short"], print_heading: [], handout: [], handout_text: [], print_all: [], print_all_text: [],
+        title: ["title", "short"], quick_facts: [], occupation: [], jobs: [], growth: [], education: [], covers: [], career_map: [], career_map_text: ["short"], print_heading: [], handout: [], handout_text: [], print_all: [], print_all_text: [], questions: ["n"],
     }
 );
 

@@ -178,6 +178,19 @@ fn slugify_makes_stable_ids() {
 fn tables_are_wrapped_for_scrolling_on_phones() {
     let (r, _) = md("## Pay\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
     assert!(r.html.contains(
-        "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Pay\"><table>"
+        "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Pay\"><table role=\"table\">"
     ));
+    // phones stack each row into a card: the first cell heads its row, the
+    // others carry their column's heading
+    assert!(
+        r.html
+            .contains("<th scope=\"row\" role=\"rowheader\">1</th>"),
+        "{}",
+        r.html
+    );
+    assert!(
+        r.html.contains("<td role=\"cell\" data-label=\"b\">2</td>"),
+        "{}",
+        r.html
+    );
 }

@@ -1,5 +1,6 @@
 //! The walk over pulldown-cmark's events: the main loop of a render.
 
+use super::table::TableCells;
 use super::{HeadingState, MAX_PROBLEMS, Renderer, heading_level, options};
 use crate::util::html::escape;
 use crate::util::text::{is_valid_id, slugify};
@@ -193,11 +194,28 @@ impl<'a> Renderer<'a, '_> {
                         )
                         .into(),
                     ));
-                    self.out.push(ev);
+                    self.out.push(Event::Html(self.table.open().into()));
                 }
                 Event::End(TagEnd::Table) => {
-                    self.out.push(ev);
+                    self.out.push(Event::Html(TableCells::close().into()));
                     self.out.push(Event::Html("</div>".into()));
+                }
+                Event::Start(Tag::TableHead) => {
+                    self.out.push(Event::Html(self.table.head_open().into()));
+                }
+                Event::End(TagEnd::TableHead) => {
+                    self.out.push(Event::Html(self.table.head_close().into()));
+                }
+                Event::Start(Tag::TableRow) => {
+                    self.out.push(Event::Html(self.table.row_open().into()));
+                }
+                Event::End(TagEnd::TableRow) => self.out.push(Event::Html("</tr>".into())),
+                Event::Start(Tag::TableCell) => {
+                    self.out.push(Event::Html(self.table.cell_open().into()));
+                }
+                Event::End(TagEnd::TableCell) => {
+                    self.block.text.push(' ');
+                    self.out.push(Event::Html(self.table.cell_close().into()));
                 }
                 Event::Html(raw) | Event::InlineHtml(raw) => {
                     self.warning(
@@ -226,6 +244,7 @@ impl<'a> Renderer<'a, '_> {
                         self.block.text.push_str(&text);
                         self.out.push(Event::Text(text));
                     } else {
+                        self.table.text(&text);
                         let mark = heading.is_none() && link_depth == 0;
                         self.text(&mut heading, &text, range.start, mark);
                     }
@@ -242,7 +261,7 @@ impl<'a> Renderer<'a, '_> {
                     self.block.text.push(' ');
                     self.push(&mut heading, ev);
                 }
-                Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
+                Event::End(TagEnd::Paragraph | TagEnd::Item) => {
                     self.block.text.push(' ');
                     self.out.push(ev);
                 }

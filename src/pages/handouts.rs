@@ -135,6 +135,7 @@ fn excerpt<'a>(
         title: s.title.clone(),
         nav_title: s.nav_title.clone(),
         summary: s.summary.clone(),
+        answer: s.answer.clone(),
         sources: s.sources.clone(),
         key_figure: None,
         file: std::sync::Arc::new(crate::diag::SourceFile::new(

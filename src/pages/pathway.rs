@@ -90,6 +90,8 @@ struct SectionItem {
     title: String,
     summary: String,
     questions: Vec<(String, String)>,
+    /// The collapsed questions' summary ("Questions in this section: 5").
+    questions_label: String,
 }
 
 #[derive(Template)]
@@ -169,7 +171,7 @@ pub(crate) fn overview(cx: &Cx<'_>, p: &Pathway) -> Result<String, String> {
         .enumerate()
         .map(|(i, s)| {
             let href = Page::Section(p, i).path();
-            let questions = cx
+            let questions: Vec<(String, String)> = cx
                 .docs
                 .get(pi, i)
                 .map(|d| {
@@ -182,8 +184,12 @@ pub(crate) fn overview(cx: &Cx<'_>, p: &Pathway) -> Result<String, String> {
                 })
                 .unwrap_or_default();
             SectionItem {
+                questions_label: fill(
+                    &ui.overview.questions,
+                    &[("n", &questions.len().to_string())],
+                ),
                 title: s.title.clone(),
-                summary: s.summary.clone(),
+                summary: s.answer.clone().unwrap_or_else(|| s.summary.clone()),
                 href,
                 questions,
             }

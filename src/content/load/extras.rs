@@ -114,6 +114,9 @@ impl Loader {
             )
         };
         self.check_description(&file, &shift(&front.summary));
+        if let Some(a) = &front.answer {
+            self.check_answer(&file, &shift(a));
+        }
         let mut sources = Vec::new();
         for s in &front.sources {
             if !site.sources.contains_key(s.get_ref()) {
@@ -137,6 +140,7 @@ impl Loader {
             title: front.title,
             nav_title: front.nav_title,
             summary: front.summary.into_inner(),
+            answer: front.answer.map(|a| a.into_inner().trim().to_string()),
             sources,
             key_figure,
             file,

@@ -1,6 +1,6 @@
 //! Reading content files safely and parsing TOML with positions.
 
-use super::{Loader, MAX_DESCRIPTION, MAX_FILE_BYTES};
+use super::{Loader, MAX_ANSWER, MAX_DESCRIPTION, MAX_FILE_BYTES};
 use crate::diag::{SourceFile, file_error};
 use serde::de::DeserializeOwned;
 use std::fs;
@@ -193,6 +193,24 @@ impl Loader {
         }
         if text.get_ref().trim().is_empty() {
             self.push(file.error(at, "this text is empty; write one or two plain sentences"));
+        }
+    }
+
+    /// A section's one-line answer: short enough for one or two lines on a
+    /// phone, and not empty.
+    pub(super) fn check_answer(&mut self, file: &SourceFile, text: &Spanned<String>) {
+        let n = text.get_ref().trim().chars().count();
+        let at = text.span().start;
+        if n > MAX_ANSWER {
+            self.push(file.error(
+                at,
+                format!("this answer is {n} characters; the overview's contents show it on one line, so keep it to {MAX_ANSWER}"),
+            ));
+        } else if n == 0 {
+            self.push(file.error(
+                at,
+                "this answer is empty; write the section's answer in a few words, or remove `answer` to show the summary",
+            ));
         }
     }
 

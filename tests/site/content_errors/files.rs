@@ -104,3 +104,39 @@ fn a_symlink_pointing_outside_the_content_folder_is_refused() {
         "{e}"
     );
 }
+
+#[test]
+fn an_overlong_one_line_answer_is_an_error_at_the_answer() {
+    let s = Scratch::of("minimal");
+    let long = "a ".repeat(40);
+    s.edit(
+        &demo("pay.md"),
+        "nav_title = \"Pay\"\n",
+        &format!("nav_title = \"Pay\"\nanswer = \"{}\"\n", long.trim()),
+    );
+    let e = one_error(&s);
+    located(&e, &s, &demo("pay.md"), (4, 10));
+    assert!(
+        e.contains("this answer is 79 characters") && e.contains("keep it to 70"),
+        "{e}"
+    );
+}
+
+#[tokio::test]
+async fn a_one_line_answer_replaces_the_summary_on_the_overview_only() {
+    let s = Scratch::of("minimal");
+    s.edit(
+        &demo("pay.md"),
+        "nav_title = \"Pay\"\n",
+        "nav_title = \"Pay\"\nanswer = \"It depends on the job.\"\n",
+    );
+    let state = s.state();
+    let overview = get_from(&state, "/pathways/demo").await.text();
+    assert!(
+        overview.contains("<p>It depends on the job.</p>"),
+        "{overview}"
+    );
+    assert!(!overview.contains("<p>What it pays.</p>"), "{overview}");
+    let page = get_from(&state, "/pathways/demo/pay").await.text();
+    assert!(page.contains("What it pays."), "{page}");
+}
