@@ -11,6 +11,7 @@
 
 mod guard;
 mod handlers;
+mod out;
 mod respond;
 mod site;
 
@@ -25,6 +26,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 pub use guard::security_headers;
+pub use out::Out;
 pub use site::{Site, SiteFuture};
 
 /// Longest request target we accept.
@@ -93,3 +95,27 @@ pub fn with_layers(routes: Router<AppState>, state: AppState) -> Router {
         .layer(middleware::map_response(settle_cache))
         .with_state(state)
 }
+
+/// What can be served: [`crate::http::app`], or any router.
+pub trait App:
+    tower::Service<
+        axum::extract::Request,
+        Response = axum::response::Response,
+        Error = std::convert::Infallible,
+        Future: Send + 'static,
+    > + Clone
+    + Send
+    + Sync
+    + 'static
+{
+    /// The answer to `req` when it can be given at once, without the
+    /// service (a stored page); `None` sends the request to the service.
+    fn answer_now(
+        &self,
+        _req: &hyper::Request<hyper::body::Incoming>,
+    ) -> Option<axum::http::Response<Out>> {
+        None
+    }
+}
+
+impl App for axum::Router {}

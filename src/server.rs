@@ -10,7 +10,6 @@
 //! shut down gracefully. That one timer per connection also stands in for
 //! hyper's header timeout, which would arm a timer for every request.
 
-use hyper::body::Incoming;
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto::Builder;
 use std::future::Future;
@@ -23,7 +22,7 @@ use tokio::sync::{Semaphore, watch};
 use tokio::time::Instant;
 
 mod conn;
-pub use conn::Out;
+pub use crate::http::App;
 
 /// The connection limits. [`Limits::default`] is what `serve` uses.
 #[derive(Debug, Clone, Copy)]
@@ -95,27 +94,6 @@ fn turn_away(stream: tokio::net::TcpStream, turning_away: &Arc<Semaphore>) {
         .await;
     });
 }
-
-/// What can be served: [`crate::http::app`], or any router.
-pub trait App:
-    tower::Service<
-        axum::extract::Request,
-        Response = axum::response::Response,
-        Error = std::convert::Infallible,
-        Future: Send + 'static,
-    > + Clone
-    + Send
-    + Sync
-    + 'static
-{
-    /// The answer to `req` when it can be given at once, without the
-    /// service (a stored page); `None` sends the request to the service.
-    fn answer_now(&self, _req: &hyper::Request<Incoming>) -> Option<axum::http::Response<Out>> {
-        None
-    }
-}
-
-impl App for axum::Router {}
 
 /// Serve `app` on `listener` with the default [`Limits`] until `shutdown`
 /// completes.

@@ -80,17 +80,17 @@ impl Future for SiteFuture {
     }
 }
 
-impl crate::server::App for Site {
+impl super::App for Site {
     /// A stored page, straight from the store (the server calls this
     /// before the service: no request or response body is boxed).
     fn answer_now(
         &self,
         req: &hyper::Request<hyper::body::Incoming>,
-    ) -> Option<axum::http::Response<crate::server::Out>> {
+    ) -> Option<axum::http::Response<super::Out>> {
         let started = Instant::now();
         let res = stored_page(&self.state, req)?;
         served(req.method(), req.uri().path(), &res, started);
-        Some(res.map(crate::server::Out::bytes))
+        Some(res.map(super::Out::bytes))
     }
 }
 
