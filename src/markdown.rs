@@ -32,6 +32,9 @@ use std::collections::{HashMap, HashSet};
 /// summed up in one line instead (and stays fast to report).
 pub const MAX_PROBLEMS: usize = 100;
 
+/// Shortcodes that sit inside a sentence; every other is a block.
+const INLINE: [&str; 3] = ["figure", "compare", "relation"];
+
 /// The Markdown dialect of every content file.
 pub fn options() -> Options {
     Options::ENABLE_TABLES
@@ -53,8 +56,10 @@ pub struct Piece {
 pub trait Context {
     /// `{{ figure NAME }}`: the figure with its source marker.
     fn figure(&self, name: &str) -> Result<Piece, String>;
-    /// `{{ compare NAME }}`: a whole sentence comparing with all occupations.
-    fn compare(&self, name: &str) -> Result<Piece, String>;
+    /// `{{ compare NAME }}` (`whole`): a sentence giving the figure and how
+    /// it compares with all occupations; `{{ relation NAME }}`: the same
+    /// sentence without the figure, for a figure a table already shows.
+    fn compare(&self, name: &str, whole: bool) -> Result<Piece, String>;
     /// A block shortcode alone in its paragraph (`{{ table pay }}`).
     fn block(&self, name: &str, args: &[&str]) -> Result<Piece, String>;
     /// The glossary terms to mark on first use.

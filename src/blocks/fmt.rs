@@ -121,21 +121,28 @@ impl<'a> Fmt<'a, '_> {
         lower_first(&g.title)
     }
 
-    /// A comparison as one sentence, both figures marked.
-    pub(crate) fn compare(&self, c: &Comparison<'_>) -> Piece {
+    /// A comparison as one sentence, both figures marked; without the
+    /// figure itself (`whole` false) when a table beside it shows it.
+    pub(crate) fn compare(&self, c: &Comparison<'_>, whole: bool) -> Piece {
         let Subject::Group(g) = c.figure.subject else {
             return Piece::default();
         };
         self.note_group(&c.figure);
         let group = self.group_name(g);
         let ui = &self.ui.compare;
-        let (template, slots_when) = match (c.figure.when, c.relation) {
-            (When::Period(..), Relation::Above) => (&ui.growth_above, false),
-            (When::Period(..), Relation::Below) => (&ui.growth_below, false),
-            (When::Period(..), Relation::Same) => (&ui.growth_same, false),
-            (_, Relation::Above) => (&ui.pay_above, true),
-            (_, Relation::Below) => (&ui.pay_below, true),
-            (_, Relation::Same) => (&ui.pay_same, true),
+        let (template, slots_when) = match (c.figure.when, c.relation, whole) {
+            (When::Period(..), Relation::Above, true) => (&ui.growth_above, false),
+            (When::Period(..), Relation::Below, true) => (&ui.growth_below, false),
+            (When::Period(..), Relation::Same, true) => (&ui.growth_same, false),
+            (When::Period(..), Relation::Above, false) => (&ui.growth_above_only, false),
+            (When::Period(..), Relation::Below, false) => (&ui.growth_below_only, false),
+            (When::Period(..), Relation::Same, false) => (&ui.growth_same_only, false),
+            (_, Relation::Above, true) => (&ui.pay_above, true),
+            (_, Relation::Below, true) => (&ui.pay_below, true),
+            (_, Relation::Same, true) => (&ui.pay_same, true),
+            (_, Relation::Above, false) => (&ui.pay_above_only, true),
+            (_, Relation::Below, false) => (&ui.pay_below_only, true),
+            (_, Relation::Same, false) => (&ui.pay_same_only, true),
         };
         let figure = self.value(&c.figure.value);
         let base = self.value(&c.baseline.value);

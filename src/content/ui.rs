@@ -72,6 +72,12 @@ strings!(
         growth_above: ["group", "figure", "period", "base"],
         growth_below: ["group", "figure", "period", "base"],
         growth_same: ["group", "figure", "period", "base"],
+        pay_above_only: ["when", "group", "base"],
+        pay_below_only: ["when", "group", "base"],
+        pay_same_only: ["when", "group", "base"],
+        growth_above_only: ["group", "period", "base"],
+        growth_below_only: ["group", "period", "base"],
+        growth_same_only: ["group", "period", "base"],
     }
 );
 

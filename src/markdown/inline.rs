@@ -1,4 +1,5 @@
-//! Inline content: text with `{{ figure }}` and `{{ compare }}` shortcodes,
+//! Inline content: text with `{{ figure }}`, `{{ compare }}` and
+//! `{{ relation }}` shortcodes,
 //! glossary terms marked on first use, links and images.
 
 use super::{HeadingState, InternalLink, Renderer};
@@ -29,15 +30,16 @@ impl<'a> Renderer<'a, '_> {
             let shortcode = &after[..end + 2];
             let src_off = self.src_offset(offset, shortcode);
             let words: Vec<&str> = inner.split_whitespace().collect();
-            if let ["figure" | "compare", _] = words.as_slice() {
+            if let ["figure" | "compare" | "relation", _] = words.as_slice() {
                 self.doc
                     .shortcodes
                     .push((words.join(" "), self.base + src_off));
             }
             let piece = match words.as_slice() {
                 ["figure", name] => Some(self.ctx.figure(name)),
-                ["compare", name] => Some(self.ctx.compare(name)),
-                [name, ..] if *name != "figure" && *name != "compare" => {
+                ["compare", name] => Some(self.ctx.compare(name, true)),
+                ["relation", name] => Some(self.ctx.compare(name, false)),
+                [name, ..] if !super::INLINE.contains(name) => {
                     self.error(
                         src_off,
                         format!(
@@ -49,7 +51,7 @@ impl<'a> Renderer<'a, '_> {
                 _ => {
                     self.error(
                         src_off,
-                        "write a figure as `{{ figure group-id.field }}` and a comparison as `{{ compare group-id.median_pay }}`",
+                        "write a figure as `{{ figure group-id.field }}`, a comparison as `{{ compare group-id.median_pay }}`, and, where a table on the page already shows the figure, only how it compares as `{{ relation group-id.median_pay }}`",
                     );
                     None
                 }

@@ -18,7 +18,7 @@ impl Context for Ctx {
             Err(format!("no figure {name}"))
         }
     }
-    fn compare(&self, name: &str) -> Result<Piece, String> {
+    fn compare(&self, name: &str, _whole: bool) -> Result<Piece, String> {
         Err(format!("no comparison {name}"))
     }
     fn block(&self, name: &str, _args: &[&str]) -> Result<Piece, String> {

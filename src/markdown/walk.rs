@@ -104,8 +104,7 @@ impl<'a> Renderer<'a, '_> {
                 let offset = trange.start;
                 let words: Vec<&str> = inner.split_whitespace().collect();
                 if let Some((&name, args)) = words.split_first()
-                    && name != "figure"
-                    && name != "compare"
+                    && !super::INLINE.contains(&name)
                 {
                     self.block(name, args, inner, offset);
                     i += 2;

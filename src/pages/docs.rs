@@ -58,10 +58,10 @@ impl markdown::Context for SectionCtx<'_, '_> {
         Ok(self.fmt.figure(&fig))
     }
 
-    fn compare(&self, name: &str) -> Result<Piece, String> {
+    fn compare(&self, name: &str, whole: bool) -> Result<Piece, String> {
         let name = self.name(name)?;
         let c = figures::compare(&name, self.pathway, &self.site.baseline)?;
-        Ok(self.fmt.compare(&c))
+        Ok(self.fmt.compare(&c, whole))
     }
 
     fn block(&self, name: &str, args: &[&str]) -> Result<Piece, String> {

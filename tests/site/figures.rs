@@ -378,3 +378,52 @@ async fn a_comparison_names_both_figures_and_the_year_they_share() {
         "{text}"
     );
 }
+
+/// `{{ relation }}` says how a figure compares (the engine's word, from
+/// data) and gives the same-year all-jobs figure, without repeating the
+/// figure a table on the page already shows.
+#[tokio::test]
+async fn a_relation_gives_the_engines_word_and_the_baseline_but_not_the_figure() {
+    let s = Scratch::of("minimal");
+    s.edit(
+        "pathways/demo/pay.md",
+        "Workers earn {{ figure worker.median_pay }}.",
+        "{{ relation worker.median_pay }}",
+    );
+    let loaded = s.built();
+    let site = &loaded.default_edition().site;
+    let worker = site.pathways[0].group("worker").unwrap();
+    let pay = worker.pay.first().unwrap();
+    let base = site.baseline.pay_in(pay.year).unwrap();
+    let doc = stored_html(&loaded, "/pathways/demo/pay");
+    let sentence = doc
+        .select(&sel(".prose p"))
+        .find(|p| text_of(*p).contains("all occupations"))
+        .expect("the relation sentence");
+    let text = text_of(sentence);
+    assert!(!text.contains(&money(pay.annual)), "{text}");
+    assert!(text.contains(&money(base.annual)), "{text}");
+    assert!(text.contains(&format!("May {}", pay.year)), "{text}");
+    let word = if pay.annual > base.annual {
+        "more than"
+    } else if pay.annual < base.annual {
+        "less than"
+    } else {
+        "the same as"
+    };
+    assert!(text.contains(word), "{text}");
+    assert_eq!(sentence.select(&sel("sup.src")).count(), 1, "{text}");
+    // A relation with no same-year baseline is an error, as a comparison is.
+    s.edit(
+        "pathways/demo/pay.md",
+        "{{ relation worker.median_pay }}",
+        "{{ relation worker.median_pay@1999 }}",
+    );
+    let (line, col) = s.position("pathways/demo/pay.md", "{{ relation");
+    let errors = s.errors();
+    let at = format!("pay.md:{line}:{col}:");
+    assert!(
+        errors.iter().any(|e| e.contains(&at) && e.contains("1999")),
+        "{errors:?}"
+    );
+}
