@@ -5,7 +5,11 @@
 #     config (worker_processes auto, sendfile, open_file_cache, gzip_static,
 #     on-the-fly gzip 5 for the rest), written out below;
 #   - the floor: benches/floor, a few lines of hyper that hand back the same
-#     gzip bytes for every request (what this machine's hyper can do at all).
+#     gzip bytes for every request (what this machine's hyper can do at all);
+#   - the floor with pathways' headers: the same, sending the very response
+#     headers pathways sends for that page (read from it with curl, made
+#     once, copied for each answer): what the headers cost, apart from the
+#     server's own work per request.
 # Rounds alternate (pathways, nginx, floor, pathways, ...); each run is
 # wrk -t2 -c64 --latency -H 'Accept-Encoding: gzip'. Reported: median req/s,
 # p50 and p99 of each server, the ratios pathways/nginx and pathways/floor.
@@ -26,6 +30,7 @@ SIZES=${SIZES-100 1000 3000}   # SIZES= (empty) skips the corpora
 PORT_P=${PORT_P:-3180}   # pathways
 PORT_N=${PORT_N:-3181}   # nginx
 PORT_F=${PORT_F:-3182}   # floor
+PORT_H=${PORT_H:-3183}   # floor with pathways' headers
 
 need() { command -v "$1" >/dev/null 2>&1 || PATH=$PATH:/usr/sbin; command -v "$1" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }; }
 need wrk wrk
@@ -119,7 +124,10 @@ PIDS+=($!); PP=$!
 nginx -q -p "$WORK/nginx" -e "$WORK/nginx/logs/error.log" -c "$WORK/nginx/nginx.conf" -g 'daemon off;' &
 PIDS+=($!)
 wait_port "$PORT_P"; wait_port "$PORT_N"
-sleep 3 # let the brotli bodies finish (a background thread, just after start)
+# The brotli bodies are made on a background thread just after start: wait
+# for its log line, so that no round measures a server still compressing.
+for _ in $(seq 600); do grep -q "brotli bodies made" "$WORK/access.log" && break; sleep 0.1; done
+grep -q "brotli bodies made" "$WORK/access.log" || { echo "the server did not finish its brotli bodies in 60 s" >&2; exit 1; }
 
 report="$WORK/report.md"
 {
@@ -131,9 +139,12 @@ for page in /pathways/health-information-management /pathways/health-information
   gz="$WORK/site${page}/index.html.gz"
   "$FLOOR" "$gz" "127.0.0.1:$PORT_F" hyper &
   FP=$!; PIDS+=($FP)
-  wait_port "$PORT_F"
+  curl -fs -o /dev/null -D "$WORK/headers" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$PORT_P$page"
+  "$FLOOR" "$gz" "127.0.0.1:$PORT_H" hyper "$WORK/headers" &
+  HP=$!; PIDS+=($HP)
+  wait_port "$PORT_F"; wait_port "$PORT_H"
   # Same bytes from all three, or the comparison means nothing.
-  for url in "http://127.0.0.1:$PORT_P$page" "http://127.0.0.1:$PORT_N$page/" "http://127.0.0.1:$PORT_F$page"; do
+  for url in "http://127.0.0.1:$PORT_P$page" "http://127.0.0.1:$PORT_N$page/" "http://127.0.0.1:$PORT_F$page" "http://127.0.0.1:$PORT_H$page"; do
     got=$(curl -fs -H 'Accept-Encoding: gzip' "$url" | wc -c)
     [ "$got" = "$(stat -c %s "$gz")" ] || { echo "$url answers $got bytes, not the export's $(stat -c %s "$gz")" >&2; exit 1; }
   done
@@ -141,15 +152,17 @@ for page in /pathways/health-information-management /pathways/health-information
   DURATION=2s run "http://127.0.0.1:$PORT_P$page" >/dev/null
   DURATION=2s run "http://127.0.0.1:$PORT_N$page/" >/dev/null
   DURATION=2s run "http://127.0.0.1:$PORT_F$page" >/dev/null
-  : > "$WORK/p"; : > "$WORK/n"; : > "$WORK/f"
+  DURATION=2s run "http://127.0.0.1:$PORT_H$page" >/dev/null
+  : > "$WORK/p"; : > "$WORK/n"; : > "$WORK/f"; : > "$WORK/h"
   for _ in $(seq "$ROUNDS"); do
     run "http://127.0.0.1:$PORT_P$page" >> "$WORK/p"
     run "http://127.0.0.1:$PORT_N$page/" >> "$WORK/n"
     run "http://127.0.0.1:$PORT_F$page" >> "$WORK/f"
+    run "http://127.0.0.1:$PORT_H$page" >> "$WORK/h"
   done
-  kill "$FP"; wait "$FP" 2>/dev/null || true
-  for side in p n f; do
-    case $side in p) name=pathways ;; n) name=nginx ;; f) name=floor ;; esac
+  kill "$FP" "$HP"; wait "$FP" "$HP" 2>/dev/null || true
+  for side in p n f h; do
+    case $side in p) name=pathways ;; n) name=nginx ;; f) name=floor ;; h) name="floor, pathways' headers" ;; esac
     rps=$(cut -d' ' -f1 "$WORK/$side" | median)
     p50=$(cut -d' ' -f2 "$WORK/$side" | median)
     p99=$(cut -d' ' -f3 "$WORK/$side" | median)
@@ -159,7 +172,7 @@ for page in /pathways/health-information-management /pathways/health-information
     eval "${side}_rps=$rps ${side}_p99=$p99"
   done
   ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
-  summary+=("\`$page\`: pathways/nginx **$(ratio "$p_rps" "$n_rps")**, pathways/floor **$(ratio "$p_rps" "$f_rps")**; p99 pathways ${p_p99} ms, nginx ${n_p99} ms, floor ${f_p99} ms")
+  summary+=("\`$page\`: pathways/nginx **$(ratio "$p_rps" "$n_rps")**, pathways/floor **$(ratio "$p_rps" "$f_rps")** (the floor with pathways' headers/floor $(ratio "$h_rps" "$f_rps"), pathways/that floor $(ratio "$p_rps" "$h_rps")); p99 pathways ${p_p99} ms, nginx ${n_p99} ms, floor ${f_p99} ms")
 done
 rss_after=$(( $(rss_kib "$PP") / 1024 ))
 {

@@ -165,9 +165,18 @@ fn serve(args: ServeArgs) -> ExitCode {
         let current = state.current();
         let now = state.clone();
         std::thread::spawn(move || {
-            current
+            let started = std::time::Instant::now();
+            let pages = current
                 .store
                 .warm(|| std::sync::Arc::ptr_eq(&now.current(), &current));
+            if pages > 0 {
+                // `scripts/bench.sh` waits for this line before measuring.
+                tracing::info!(
+                    pages,
+                    ms = started.elapsed().as_millis() as u64,
+                    "brotli bodies made"
+                );
+            }
         });
         tokio::spawn(crate::reload::on_sighup(state.clone(), opts.clone()));
         let _watcher = if args.watch {

@@ -22,7 +22,8 @@ pub async fn reload(state: &AppState, opts: &Options) -> bool {
             let warm = state.replace(loaded);
             let now = state.clone();
             std::thread::spawn(move || {
-                warm.store
+                let _ = warm
+                    .store
                     .warm(|| std::sync::Arc::ptr_eq(&now.current(), &warm));
             });
             state.set_rejected(None);

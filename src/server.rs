@@ -151,7 +151,7 @@ pub async fn serve_with(
             activity: activity.clone(),
         };
         let conn = builder
-            .serve_connection_with_upgrades(TokioIo::new(stream), service)
+            .serve_connection(TokioIo::new(stream), service)
             .into_owned();
         let dog = tokio::spawn(conn::watchdog(
             activity,

@@ -310,19 +310,23 @@ impl Store {
     /// On a small site, make every page's brotli body now (run on a
     /// background thread after start), for as long as `still_wanted` says
     /// this site is the one served; a big site makes them on demand.
-    pub fn warm(&self, still_wanted: impl Fn() -> bool) {
+    /// Returns how many pages it went through (0 on a big site).
+    pub fn warm(&self, still_wanted: impl Fn() -> bool) -> usize {
         if self.bytes().1 >= WARM_ALL_BELOW {
-            return;
+            return 0;
         }
+        let mut made = 0;
         for page in self.pages.values() {
             // A reload replaced this site: stop spending time on it.
             if !still_wanted() {
                 break;
             }
             page.brotli_now();
+            made += 1;
         }
         // The encoder's buffers are free now; hand them back.
         crate::util::mem::release_free();
+        made
     }
 
     /// The stored path that equals `path` ignoring ASCII case (one lookup).

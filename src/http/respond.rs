@@ -9,19 +9,41 @@ use axum::response::Response;
 use bytes::Bytes;
 use std::sync::Arc;
 
-/// The headers every stored answer carries whatever the page (`Vary` and
-/// the security headers, without HSTS), made once: each answer starts from
-/// a copy and adds its own five, instead of inserting thirteen.
-fn stored_base() -> HeaderMap {
-    static BASE: std::sync::LazyLock<HeaderMap> = std::sync::LazyLock::new(|| {
-        let mut h = HeaderMap::with_capacity(16);
-        h.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
-        super::security_headers(&mut h, false);
-        h
+/// The headers of a stored answer, made once: `Vary` and the security
+/// headers (without HSTS), and a slot for each header the answer sets
+/// (`Content-Type`, `Content-Length`, `Content-Encoding` when encoded,
+/// `ETag`, `Cache-Control`), so that each answer is one exact-size copy
+/// whose slots are filled in place: no insert grows or rehashes the map.
+/// A 304 has no body headers.
+fn stored_base(kind: Base) -> HeaderMap {
+    static BASES: std::sync::LazyLock<[HeaderMap; 3]> = std::sync::LazyLock::new(|| {
+        let make = |body: bool, encoded: bool| {
+            let mut h = HeaderMap::with_capacity(16);
+            h.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+            super::security_headers(&mut h, false);
+            let slot = HeaderValue::from_static("");
+            if body {
+                h.insert(header::CONTENT_TYPE, slot.clone());
+                h.insert(header::CONTENT_LENGTH, slot.clone());
+            }
+            if encoded {
+                h.insert(header::CONTENT_ENCODING, slot.clone());
+            }
+            h.insert(header::ETAG, slot.clone());
+            h.insert(header::CACHE_CONTROL, slot);
+            h
+        };
+        [make(true, false), make(true, true), make(false, false)]
     });
-    let mut h = BASE.clone();
-    h.reserve(6);
-    h
+    BASES[kind as usize].clone()
+}
+
+/// Which of the [`stored_base`] header sets an answer starts from.
+#[derive(Clone, Copy)]
+enum Base {
+    Plain = 0,
+    Encoded = 1,
+    NotModified = 2,
 }
 
 /// Answer from a stored response (see [`answer`]), asking for the page's
@@ -35,7 +57,9 @@ pub(crate) fn stored(page: &Arc<Stored>, req_headers: &HeaderMap) -> Response {
 /// A stored response's answer, its body in hand: the encoding the client
 /// takes best of those at hand (asking for the brotli body to be made when
 /// the client prefers it and it is not made yet), or 304 when its ETag
-/// matches. Carries no cache policy: the caller asks for or sets one.
+/// matches. Its `Cache-Control` is an empty slot: the caller sets the
+/// policy ([`crate::store::settle_as`]) or asks for one, which
+/// [`crate::store::settle`] writes on the way out.
 pub(crate) fn answer(page: &Arc<Stored>, req_headers: &HeaderMap) -> axum::http::Response<Bytes> {
     let accepts = accepts(req_headers);
     let brotli_ready = page.brotli().is_some();
@@ -53,7 +77,7 @@ pub(crate) fn answer(page: &Arc<Stored>, req_headers: &HeaderMap) -> axum::http:
     let mut res = if matches {
         let mut r = axum::http::Response::new(Bytes::new());
         *r.status_mut() = StatusCode::NOT_MODIFIED;
-        *r.headers_mut() = stored_base();
+        *r.headers_mut() = stored_base(Base::NotModified);
         r
     } else {
         let body = match enc {
@@ -62,16 +86,21 @@ pub(crate) fn answer(page: &Arc<Stored>, req_headers: &HeaderMap) -> axum::http:
             Encoding::Identity => page.identity(),
         };
         let len = body.len();
+        let encoding = enc.header();
         let mut r = axum::http::Response::new(body);
         *r.status_mut() = page.status;
-        *r.headers_mut() = stored_base();
+        *r.headers_mut() = stored_base(if encoding.is_some() {
+            Base::Encoded
+        } else {
+            Base::Plain
+        });
         let h = r.headers_mut();
         h.insert(
             header::CONTENT_TYPE,
             HeaderValue::from_static(page.content_type),
         );
         h.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
-        if let Some(v) = enc.header() {
+        if let Some(v) = encoding {
             h.insert(header::CONTENT_ENCODING, v);
         }
         r
