@@ -60,11 +60,15 @@ impl Context for Ctx {
         }
     }
 
-    fn compare(&self, name: &str) -> Result<Piece, String> {
+    fn compare(&self, name: &str, whole: bool) -> Result<Piece, String> {
         match name {
-            "x.median_pay" => Ok(piece(
+            "x.median_pay" if whole => Ok(piece(
                 "In May 2022, x earned $1,000 a year<sup class=\"src\"><a href=\"#src-1\">[1]</a></sup>.",
                 "In May 2022, x earned $1,000 a year.",
+            )),
+            "x.median_pay" => Ok(piece(
+                "In May 2022, x earned more than the $900 a year<sup class=\"src\"><a href=\"#src-1\">[1]</a></sup> median for all occupations.",
+                "In May 2022, x earned more than the $900 a year median for all occupations.",
             )),
             _ => Err(format!("no comparison {name}")),
         }
