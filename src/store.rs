@@ -9,10 +9,12 @@
 
 mod cache;
 mod encoding;
+mod head;
 mod made;
 
 pub use cache::{CachePolicy, settle, settle_as};
 pub use encoding::{Accepts, Encoding, accepts};
+pub use head::{HeadBudget, MAX_HEADS};
 pub use made::Lazy;
 
 use crate::util::compress::{brotli_at, gunzip, gzip};
@@ -67,6 +69,8 @@ pub struct Stored {
     /// its streams cannot make the server unpack a copy per stream), and
     /// it is freed when the last response carrying it is dropped.
     plain: Mutex<Weak<[u8]>>,
+    /// The kept header sets of its 200 answers.
+    heads: head::Heads,
 }
 
 impl Stored {
@@ -97,7 +101,19 @@ impl Stored {
             br: OnceLock::new(),
             br_started: AtomicBool::new(false),
             plain: Mutex::new(Weak::<[u8; 0]>::new()),
+            heads: head::Heads::default(),
         }
+    }
+
+    /// The headers of a 200 answer in `enc`: kept from an earlier answer,
+    /// or made by `make` (and kept while the store's budget lasts).
+    pub fn head(
+        &self,
+        enc: Encoding,
+        budget: &HeadBudget,
+        make: impl FnOnce() -> axum::http::HeaderMap,
+    ) -> axum::http::HeaderMap {
+        self.heads.get(enc, budget, make)
     }
 
     /// The plain body (decompressed from the stored gzip body). Requests
@@ -207,6 +223,8 @@ fn compressible(content_type: &str) -> bool {
 #[derive(Debug, Default)]
 pub struct Store {
     pages: HashMap<Box<str>, Arc<Stored>>,
+    /// How many more answers' header sets the pages may keep.
+    heads: HeadBudget,
     /// Lowercased path → path, for redirects that fix letter case.
     lower: HashMap<Box<str>, Box<str>>,
     lazy: HashMap<Box<str>, Lazy>,
@@ -223,6 +241,11 @@ impl Store {
 
     pub fn insert_lazy(&mut self, path: impl Into<String>, lazy: Lazy) {
         self.lazy.insert(path.into().into_boxed_str(), lazy);
+    }
+
+    /// The budget of kept header sets (see [`Stored::head`]).
+    pub fn head_budget(&self) -> &HeadBudget {
+        &self.heads
     }
 
     /// A stored page (not a lazy response).

@@ -2,7 +2,7 @@
 //! a page rendered for this request (compressed on the way out when the
 //! client accepts it), and redirects.
 
-use crate::store::{CachePolicy, Encoding, Stored, accepts};
+use crate::store::{CachePolicy, Encoding, HeadBudget, Stored, accepts};
 use axum::body::Body;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
@@ -49,7 +49,7 @@ enum Base {
 /// Answer from a stored response (see [`answer`]), asking for the page's
 /// cache policy ([`crate::store::settle`] sets it on the way out).
 pub(crate) fn stored(page: &Arc<Stored>, req_headers: &HeaderMap) -> Response {
-    let mut res = answer(page, req_headers).map(Body::from);
+    let mut res = answer(page, req_headers, None).map(Body::from);
     page.cache.ask(&mut res);
     res
 }
@@ -57,10 +57,14 @@ pub(crate) fn stored(page: &Arc<Stored>, req_headers: &HeaderMap) -> Response {
 /// A stored response's answer, its body in hand: the encoding the client
 /// takes best of those at hand (asking for the brotli body to be made when
 /// the client prefers it and it is not made yet), or 304 when its ETag
-/// matches. Its `Cache-Control` is an empty slot: the caller sets the
-/// policy ([`crate::store::settle_as`]) or asks for one, which
-/// [`crate::store::settle`] writes on the way out.
-pub(crate) fn answer(page: &Arc<Stored>, req_headers: &HeaderMap) -> axum::http::Response<Bytes> {
+/// matches. Its `Cache-Control` is the page's policy for its status, as
+/// [`crate::store::settle_as`] would set it. With a `budget`, a 200
+/// answer's headers are the page's kept ones ([`Stored::head`]).
+pub(crate) fn answer(
+    page: &Arc<Stored>,
+    req_headers: &HeaderMap,
+    budget: Option<&HeadBudget>,
+) -> axum::http::Response<Bytes> {
     let accepts = accepts(req_headers);
     let brotli_ready = page.brotli().is_some();
     if accepts.prefers_brotli() && !brotli_ready {
@@ -74,27 +78,28 @@ pub(crate) fn answer(page: &Arc<Stored>, req_headers: &HeaderMap) -> axum::http:
     };
     let matches = page.status == StatusCode::OK
         && if_none_match(req_headers).any(|tag| tag == "*" || page.etag_is(tag, enc));
-    let mut res = if matches {
+    if matches {
         let mut r = axum::http::Response::new(Bytes::new());
         *r.status_mut() = StatusCode::NOT_MODIFIED;
-        *r.headers_mut() = stored_base(Base::NotModified);
-        r
-    } else {
-        let body = match enc {
-            Encoding::Brotli => page.brotli().cloned().unwrap_or_default(),
-            Encoding::Gzip => page.gzip().cloned().unwrap_or_default(),
-            Encoding::Identity => page.identity(),
-        };
-        let len = body.len();
+        let mut h = stored_base(Base::NotModified);
+        h.insert(header::ETAG, page.etag_header(enc));
+        h.insert(header::CACHE_CONTROL, cache_control(page, r.status()));
+        *r.headers_mut() = h;
+        return r;
+    }
+    let body = match enc {
+        Encoding::Brotli => page.brotli().cloned().unwrap_or_default(),
+        Encoding::Gzip => page.gzip().cloned().unwrap_or_default(),
+        Encoding::Identity => page.identity(),
+    };
+    let len = body.len();
+    let make = || {
         let encoding = enc.header();
-        let mut r = axum::http::Response::new(body);
-        *r.status_mut() = page.status;
-        *r.headers_mut() = stored_base(if encoding.is_some() {
+        let mut h = stored_base(if encoding.is_some() {
             Base::Encoded
         } else {
             Base::Plain
         });
-        let h = r.headers_mut();
         h.insert(
             header::CONTENT_TYPE,
             HeaderValue::from_static(page.content_type),
@@ -103,11 +108,24 @@ pub(crate) fn answer(page: &Arc<Stored>, req_headers: &HeaderMap) -> axum::http:
         if let Some(v) = encoding {
             h.insert(header::CONTENT_ENCODING, v);
         }
-        r
+        h.insert(header::ETAG, page.etag_header(enc));
+        h.insert(header::CACHE_CONTROL, cache_control(page, page.status));
+        h
     };
-    let h = res.headers_mut();
-    h.insert(header::ETAG, page.etag_header(enc));
-    res
+    let mut r = axum::http::Response::new(body);
+    *r.status_mut() = page.status;
+    *r.headers_mut() = match budget {
+        // Every 200 answer of this page in this encoding has these headers
+        // (the body, so its length, is fixed per encoding).
+        Some(budget) if page.status == StatusCode::OK => page.head(enc, budget, make),
+        _ => make(),
+    };
+    r
+}
+
+/// The `Cache-Control` of a stored page's answer with `status`.
+fn cache_control(page: &Stored, status: StatusCode) -> HeaderValue {
+    HeaderValue::from_static(CachePolicy::decide(status, Some(page.cache)).value())
 }
 
 /// The entity tags of `If-None-Match`, weak marks removed.

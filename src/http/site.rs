@@ -117,15 +117,15 @@ fn stored_page<B>(
     }
     let loaded = state.peek();
     let page = loaded.store.page(path)?;
-    let mut res = respond::answer(page, req.headers());
+    // The security headers and the cache policy came with the stored
+    // answer; HSTS is per site.
+    let mut res = respond::answer(page, req.headers(), Some(loaded.store.head_budget()));
     if head {
         *res.body_mut() = Bytes::new();
     }
-    // The security headers came with the stored answer; HSTS is per site.
     if loaded.https {
         super::guard::hsts(res.headers_mut());
     }
-    crate::store::settle_as(&mut res, Some(page.cache));
     Some(res)
 }
 

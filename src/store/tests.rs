@@ -97,3 +97,36 @@ fn images_are_not_compressed() {
     assert!(png.gzip().is_none() && png.brotli_now().is_none());
     assert_eq!(png.identity(), vec![1, 2, 3]);
 }
+
+/// A page keeps the headers of its answer in an encoding while the store's
+/// budget lasts; past it, every answer makes its own (and loses nothing).
+#[test]
+fn header_sets_are_kept_within_the_budget_and_made_past_it() {
+    use super::{Encoding, HeadBudget};
+    use axum::http::{HeaderMap, HeaderValue, header};
+    let page = Stored::new(
+        StatusCode::OK,
+        "text/html; charset=utf-8",
+        CachePolicy::Page,
+        b"<p>hello</p>".repeat(20),
+    );
+    let budget = HeadBudget::of(1);
+    let made = std::cell::Cell::new(0);
+    let make = |tag: &'static str| {
+        made.set(made.get() + 1);
+        let mut h = HeaderMap::new();
+        h.insert(header::ETAG, HeaderValue::from_static(tag));
+        h
+    };
+    let first = page.head(Encoding::Gzip, &budget, || make("\"gz\""));
+    let again = page.head(Encoding::Gzip, &budget, || make("\"other\""));
+    assert_eq!(made.get(), 1, "the gzip headers were kept");
+    assert_eq!(first, again);
+    assert_eq!(budget.left(), 0);
+    // The budget is spent: the plain answer's headers are made each time.
+    for _ in 0..2 {
+        let h = page.head(Encoding::Identity, &budget, || make("\"plain\""));
+        assert_eq!(h.get(header::ETAG).unwrap(), "\"plain\"");
+    }
+    assert_eq!(made.get(), 3);
+}
