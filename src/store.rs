@@ -12,9 +12,9 @@ mod encoding;
 mod head;
 mod made;
 
-pub use cache::{CachePolicy, settle, settle_as};
+pub use cache::{CachePolicy, settle};
 pub use encoding::{Accepts, Encoding, accepts};
-pub use head::{HeadBudget, MAX_HEADS};
+pub use head::HeadBudget;
 pub use made::Lazy;
 
 use crate::util::compress::{brotli_at, gunzip, gzip};

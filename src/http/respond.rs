@@ -9,41 +9,19 @@ use axum::response::Response;
 use bytes::Bytes;
 use std::sync::Arc;
 
-/// The headers of a stored answer, made once: `Vary` and the security
-/// headers (without HSTS), and a slot for each header the answer sets
-/// (`Content-Type`, `Content-Length`, `Content-Encoding` when encoded,
-/// `ETag`, `Cache-Control`), so that each answer is one exact-size copy
-/// whose slots are filled in place: no insert grows or rehashes the map.
-/// A 304 has no body headers.
-fn stored_base(kind: Base) -> HeaderMap {
-    static BASES: std::sync::LazyLock<[HeaderMap; 3]> = std::sync::LazyLock::new(|| {
-        let make = |body: bool, encoded: bool| {
-            let mut h = HeaderMap::with_capacity(16);
-            h.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
-            super::security_headers(&mut h, false);
-            let slot = HeaderValue::from_static("");
-            if body {
-                h.insert(header::CONTENT_TYPE, slot.clone());
-                h.insert(header::CONTENT_LENGTH, slot.clone());
-            }
-            if encoded {
-                h.insert(header::CONTENT_ENCODING, slot.clone());
-            }
-            h.insert(header::ETAG, slot.clone());
-            h.insert(header::CACHE_CONTROL, slot);
-            h
-        };
-        [make(true, false), make(true, true), make(false, false)]
+/// The headers every stored answer carries whatever the page (`Vary` and
+/// the security headers, without HSTS), made once; each answer starts from
+/// a copy with room for its own.
+fn stored_base() -> HeaderMap {
+    static BASE: std::sync::LazyLock<HeaderMap> = std::sync::LazyLock::new(|| {
+        let mut h = HeaderMap::with_capacity(16);
+        h.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+        super::security_headers(&mut h, false);
+        h
     });
-    BASES[kind as usize].clone()
-}
-
-/// Which of the [`stored_base`] header sets an answer starts from.
-#[derive(Clone, Copy)]
-enum Base {
-    Plain = 0,
-    Encoded = 1,
-    NotModified = 2,
+    let mut h = BASE.clone();
+    h.reserve(6);
+    h
 }
 
 /// Answer from a stored response (see [`answer`]), asking for the page's
@@ -57,8 +35,8 @@ pub(crate) fn stored(page: &Arc<Stored>, req_headers: &HeaderMap) -> Response {
 /// A stored response's answer, its body in hand: the encoding the client
 /// takes best of those at hand (asking for the brotli body to be made when
 /// the client prefers it and it is not made yet), or 304 when its ETag
-/// matches. Its `Cache-Control` is the page's policy for its status, as
-/// [`crate::store::settle_as`] would set it. With a `budget`, a 200
+/// matches. Its `Cache-Control` is the page's policy for its status
+/// ([`CachePolicy::header_for`], as [`crate::store::settle`] sets it). With a `budget`, a 200
 /// answer's headers are the page's kept ones ([`Stored::head`]).
 pub(crate) fn answer(
     page: &Arc<Stored>,
@@ -81,9 +59,12 @@ pub(crate) fn answer(
     if matches {
         let mut r = axum::http::Response::new(Bytes::new());
         *r.status_mut() = StatusCode::NOT_MODIFIED;
-        let mut h = stored_base(Base::NotModified);
+        let mut h = stored_base();
         h.insert(header::ETAG, page.etag_header(enc));
-        h.insert(header::CACHE_CONTROL, cache_control(page, r.status()));
+        h.insert(
+            header::CACHE_CONTROL,
+            CachePolicy::header_for(r.status(), Some(page.cache)),
+        );
         *r.headers_mut() = h;
         return r;
     }
@@ -94,22 +75,20 @@ pub(crate) fn answer(
     };
     let len = body.len();
     let make = || {
-        let encoding = enc.header();
-        let mut h = stored_base(if encoding.is_some() {
-            Base::Encoded
-        } else {
-            Base::Plain
-        });
+        let mut h = stored_base();
         h.insert(
             header::CONTENT_TYPE,
             HeaderValue::from_static(page.content_type),
         );
         h.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
-        if let Some(v) = encoding {
+        if let Some(v) = enc.header() {
             h.insert(header::CONTENT_ENCODING, v);
         }
         h.insert(header::ETAG, page.etag_header(enc));
-        h.insert(header::CACHE_CONTROL, cache_control(page, page.status));
+        h.insert(
+            header::CACHE_CONTROL,
+            CachePolicy::header_for(page.status, Some(page.cache)),
+        );
         h
     };
     let mut r = axum::http::Response::new(body);
@@ -121,11 +100,6 @@ pub(crate) fn answer(
         _ => make(),
     };
     r
-}
-
-/// The `Cache-Control` of a stored page's answer with `status`.
-fn cache_control(page: &Stored, status: StatusCode) -> HeaderValue {
-    HeaderValue::from_static(CachePolicy::decide(status, Some(page.cache)).value())
 }
 
 /// The entity tags of `If-None-Match`, weak marks removed.

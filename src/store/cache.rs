@@ -51,23 +51,20 @@ impl CachePolicy {
             asked.unwrap_or(CachePolicy::NoStore)
         }
     }
+
+    /// The `Cache-Control` value of an answer with `status` that asked for
+    /// `asked` (see [`CachePolicy::decide`]).
+    pub fn header_for(status: StatusCode, asked: Option<CachePolicy>) -> HeaderValue {
+        HeaderValue::from_static(Self::decide(status, asked).value())
+    }
 }
 
 /// Set `res`'s `Cache-Control` from its status and the policy it asked
 /// for, replacing whatever was set before.
 pub fn settle<B>(res: &mut Response<B>) {
     let asked = res.extensions_mut().remove::<CachePolicy>();
-    settle_as(res, asked);
-}
-
-/// Set `res`'s `Cache-Control` from its status and `asked` (what a caller
-/// that made the answer itself asks for, without carrying it on `res`).
-pub fn settle_as<B>(res: &mut Response<B>, asked: Option<CachePolicy>) {
-    let policy = CachePolicy::decide(res.status(), asked);
-    res.headers_mut().insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static(policy.value()),
-    );
+    let value = CachePolicy::header_for(res.status(), asked);
+    res.headers_mut().insert(header::CACHE_CONTROL, value);
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// How many header sets one store keeps at most.
-pub const MAX_HEADS: usize = 4096;
+const MAX_HEADS: usize = 4096;
 
 /// The header sets a store may still keep.
 #[derive(Debug)]
@@ -31,8 +31,9 @@ impl HeadBudget {
             .is_ok()
     }
 
-    /// How many are left.
-    pub fn left(&self) -> usize {
+    /// How many are left (tests).
+    #[cfg(test)]
+    pub(crate) fn left(&self) -> usize {
         self.0.load(Ordering::Acquire)
     }
 

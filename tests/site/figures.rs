@@ -330,32 +330,17 @@ async fn history_tables_show_each_group_under_its_own_name_and_code() {
 /// year they share.
 #[tokio::test]
 async fn a_comparison_names_both_figures_and_the_year_they_share() {
-    let s = Scratch::of("minimal");
-    s.edit(
-        "pathways/demo/pay.md",
-        "Workers earn {{ figure worker.median_pay }}.",
-        "{{ compare worker.median_pay }}",
-    );
-    let loaded = s.built();
-    let site = &loaded.default_edition().site;
-    let worker = site.pathways[0].group("worker").unwrap();
-    let pay = worker.pay.first().unwrap();
-    let base = site.baseline.pay_in(pay.year).unwrap();
-    let doc = stored_html(&loaded, "/pathways/demo/pay");
-    let sentence = doc
-        .select(&sel(".prose p"))
-        .find(|p| text_of(*p).contains("median"))
-        .expect("the comparison sentence");
-    let text = text_of(sentence);
-    assert!(text.contains(&money(pay.annual)), "{text}");
-    assert!(text.contains(&money(base.annual)), "{text}");
-    assert!(text.contains(&format!("May {}", pay.year)), "{text}");
+    let (s, one) = pay_sentence("{{ compare worker.median_pay }}", "median");
+    let text = &one.text;
+    assert!(text.contains(&money(one.pay)), "{text}");
+    assert!(text.contains(&money(one.base)), "{text}");
+    assert!(text.contains(&format!("May {}", one.year)), "{text}");
     assert!(
-        text.to_lowercase().contains(&worker.title.to_lowercase()),
+        text.to_lowercase().contains(&one.group.to_lowercase()),
         "{text}"
     );
     assert!(text.ends_with('.'), "{text}");
-    assert_eq!(sentence.select(&sel("sup.src")).count(), 2, "{text}");
+    assert_eq!(one.html.select(&sel("sup.src")).count(), 2, "{text}");
     // An older year compares with the baseline of that year.
     s.edit(
         "pathways/demo/pay.md",
@@ -384,35 +369,19 @@ async fn a_comparison_names_both_figures_and_the_year_they_share() {
 /// figure a table on the page already shows.
 #[tokio::test]
 async fn a_relation_gives_the_engines_word_and_the_baseline_but_not_the_figure() {
-    let s = Scratch::of("minimal");
-    s.edit(
-        "pathways/demo/pay.md",
-        "Workers earn {{ figure worker.median_pay }}.",
-        "{{ relation worker.median_pay }}",
-    );
-    let loaded = s.built();
-    let site = &loaded.default_edition().site;
-    let worker = site.pathways[0].group("worker").unwrap();
-    let pay = worker.pay.first().unwrap();
-    let base = site.baseline.pay_in(pay.year).unwrap();
-    let doc = stored_html(&loaded, "/pathways/demo/pay");
-    let sentence = doc
-        .select(&sel(".prose p"))
-        .find(|p| text_of(*p).contains("all occupations"))
-        .expect("the relation sentence");
-    let text = text_of(sentence);
-    assert!(!text.contains(&money(pay.annual)), "{text}");
-    assert!(text.contains(&money(base.annual)), "{text}");
-    assert!(text.contains(&format!("May {}", pay.year)), "{text}");
-    let word = if pay.annual > base.annual {
-        "more than"
-    } else if pay.annual < base.annual {
-        "less than"
-    } else {
-        "the same as"
+    let (s, one) = pay_sentence("{{ relation worker.median_pay }}", "all occupations");
+    let text = &one.text;
+    assert!(!text.contains(&money(one.pay)), "{text}");
+    assert!(text.contains(&money(one.base)), "{text}");
+    assert!(text.contains(&format!("May {}", one.year)), "{text}");
+    let word = match one.pay.cmp(&one.base) {
+        std::cmp::Ordering::Greater => "more than",
+        std::cmp::Ordering::Less => "less than",
+        std::cmp::Ordering::Equal => "the same as",
     };
     assert!(text.contains(word), "{text}");
-    assert_eq!(sentence.select(&sel("sup.src")).count(), 1, "{text}");
+    // One source marker: the all-occupations figure's.
+    assert_eq!(one.html.select(&sel("sup.src")).count(), 1, "{text}");
     // A relation with no same-year baseline is an error, as a comparison is.
     s.edit(
         "pathways/demo/pay.md",
@@ -426,4 +395,44 @@ async fn a_relation_gives_the_engines_word_and_the_baseline_but_not_the_figure()
         errors.iter().any(|e| e.contains(&at) && e.contains("1999")),
         "{errors:?}"
     );
+}
+
+/// The demo pathway's pay page with `shortcode` in place of its figure.
+struct PaySentence {
+    text: String,
+    html: scraper::Html,
+    group: String,
+    pay: u32,
+    base: u32,
+    year: i32,
+}
+
+/// Build the minimal fixture with `shortcode` on its pay page, and read
+/// back the paragraph holding `marker`, with the figures it should name.
+fn pay_sentence(shortcode: &str, marker: &str) -> (Scratch, PaySentence) {
+    let s = Scratch::of("minimal");
+    s.edit(
+        "pathways/demo/pay.md",
+        "Workers earn {{ figure worker.median_pay }}.",
+        shortcode,
+    );
+    let loaded = s.built();
+    let site = &loaded.default_edition().site;
+    let worker = site.pathways[0].group("worker").unwrap();
+    let pay = worker.pay.first().unwrap();
+    let base = site.baseline.pay_in(pay.year).unwrap();
+    let doc = stored_html(&loaded, "/pathways/demo/pay");
+    let sentence = doc
+        .select(&sel(".prose p"))
+        .find(|p| text_of(*p).contains(marker))
+        .expect("the sentence");
+    let one = PaySentence {
+        text: text_of(sentence),
+        html: scraper::Html::parse_fragment(&sentence.html()),
+        group: worker.title.clone(),
+        pay: pay.annual,
+        base: base.annual,
+        year: pay.year,
+    };
+    (s, one)
 }
