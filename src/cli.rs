@@ -18,18 +18,18 @@ pub fn main() -> ExitCode {
     // terminal or disk never holds up a request (see `log`).
     let (writer, _flush_on_exit) = crate::util::log::batched(std::io::stderr());
     let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    if !ansi {
-        // Access log lines are formatted by hand into the same writer.
-        crate::util::log::install_access(writer.clone());
-    }
     tracing_subscriber::fmt()
-        .with_writer(writer)
+        .with_writer(writer.clone())
         .with_ansi(ansi)
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "pathways=info,tower_http=warn".into()),
         )
         .init();
+    if !ansi {
+        // Access log lines are formatted by hand into the same writer.
+        crate::util::log::install_access(writer);
+    }
     match cli.command {
         Some(Command::Check(args)) => check(&args),
         Some(Command::Serve(args)) => serve(args),
@@ -138,7 +138,12 @@ fn serve(args: ServeArgs) -> ExitCode {
         tracing::warn!("{w}");
     }
     let pages = loaded.store.len();
-    let runtime = match tokio::runtime::Runtime::new() {
+    // Timers are kept by the clock thread: the serving runtime has none.
+    let runtime = match crate::util::clock::start().and_then(|_| {
+        tokio::runtime::Builder::new_multi_thread()
+            .enable_io()
+            .build()
+    }) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("cannot start the async runtime: {e}");

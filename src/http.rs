@@ -22,7 +22,6 @@ use axum::middleware;
 use axum::routing::get;
 use std::time::Duration;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 pub use guard::security_headers;
@@ -45,6 +44,24 @@ pub fn app(state: AppState) -> Site {
 async fn settle_cache(mut res: axum::response::Response) -> axum::response::Response {
     crate::store::settle(&mut res);
     res
+}
+
+/// The whole-request time limit: past [`REQUEST_TIMEOUT`], an empty 408
+/// (the guard's error page is not waited for). The deadline is kept by the
+/// server's clock thread ([`crate::util::clock`]), so the runtime serving
+/// requests needs no timer of its own.
+async fn time_limit(
+    req: axum::extract::Request,
+    next: middleware::Next,
+) -> axum::response::Response {
+    match crate::util::clock::timeout(REQUEST_TIMEOUT, next.run(req)).await {
+        Ok(res) => res,
+        Err(_) => {
+            let mut res = axum::response::Response::default();
+            *res.status_mut() = StatusCode::REQUEST_TIMEOUT;
+            res
+        }
+    }
 }
 
 /// The router with every route and layer.
@@ -83,10 +100,7 @@ pub fn with_layers(routes: Router<AppState>, state: AppState) -> Router {
             },
         ))
         .layer(middleware::from_fn_with_state(state.clone(), guard::guard))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            REQUEST_TIMEOUT,
-        ))
+        .layer(middleware::from_fn(time_limit))
         .layer(TraceLayer::new_for_http().make_span_with(
             |req: &axum::extract::Request| {
                 tracing::info_span!("request", method = %req.method(), path = %req.uri().path())

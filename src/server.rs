@@ -10,7 +10,8 @@
 //! shut down gracefully. That one timer per connection also stands in for
 //! hyper's header timeout, which would arm a timer for every request.
 
-use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+use crate::util::clock;
+use hyper_util::rt::{TokioExecutor, TokioIo};
 use hyper_util::server::conn::auto::Builder;
 use std::future::Future;
 use std::sync::Arc;
@@ -77,7 +78,7 @@ fn turn_away(stream: tokio::net::TcpStream, turning_away: &Arc<Semaphore>) {
         use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
         let _permit = permit;
         let mut stream = stream;
-        let _ = tokio::time::timeout(TURN_AWAY_TIME, async {
+        let _ = clock::timeout(TURN_AWAY_TIME, async {
             stream.write_all(BUSY).await?;
             stream.shutdown().await?;
             let mut sink = [0u8; 4096];
@@ -112,7 +113,7 @@ pub async fn serve_with(
     builder.http1().header_read_timeout(None).keep_alive(true);
     builder
         .http2()
-        .timer(TokioTimer::new())
+        .timer(clock::Timer::default())
         .keep_alive_interval(Some(Duration::from_secs(30)))
         // A client may keep every stream's answer unsent (a flow-control
         // window of 0); what one connection can hold is at most this many
@@ -129,7 +130,7 @@ pub async fn serve_with(
                 Err(e) => {
                     // Out of file descriptors and the like: back off briefly.
                     tracing::warn!(error = %e, "accept failed");
-                    tokio::time::sleep(Duration::from_millis(20)).await;
+                    clock::sleep(Duration::from_millis(20)).await;
                     continue;
                 }
             },
@@ -153,7 +154,7 @@ pub async fn serve_with(
         let conn = builder
             .serve_connection(TokioIo::new(stream), service)
             .into_owned();
-        let dog = tokio::spawn(conn::watchdog(
+        let dog = clock::spawn(conn::watchdog(
             activity,
             orders.clone(),
             stop_rx.clone(),
@@ -170,7 +171,7 @@ pub async fn serve_with(
     tracing::info!("shutting down: waiting for requests in flight");
     let _ = stop_tx.send(true);
     let all = u32::try_from(limits.max_connections).unwrap_or(u32::MAX);
-    if tokio::time::timeout(limits.grace, slots.acquire_many(all))
+    if clock::timeout(limits.grace, slots.acquire_many(all))
         .await
         .is_err()
     {

@@ -2,6 +2,7 @@
 //! another module of this crate.
 //!
 //! - `base_url`: the checked base URL.
+//! - `clock`: the thread that keeps the server's timers.
 //! - `html`: escaping, and reading the ids a rendered page defines.
 //! - `hash`: stable content hashes (ETags, fingerprints).
 //! - `compress`: gzip and brotli at load.
@@ -12,6 +13,7 @@
 //! - `text`: ids, slugs, wrapping, numbers as readers see them.
 
 pub mod base_url;
+pub mod clock;
 pub mod compress;
 pub mod hash;
 pub mod html;

@@ -135,11 +135,5 @@ fn served<B>(method: &Method, path: &str, res: &axum::http::Response<B>, started
         .headers()
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok());
-    crate::util::log::access(
-        method.as_str(),
-        path,
-        res.status().as_u16(),
-        bytes,
-        started.elapsed().as_micros() as u64,
-    );
+    crate::util::log::access(method.as_str(), path, res.status().as_u16(), bytes, started);
 }

@@ -11,12 +11,12 @@
 //! formatter would write it (time, level, target, message, fields), which
 //! costs a fraction of going through `tracing`. Filtering still follows
 //! `RUST_LOG`: the line is written only when `pathways::http` is enabled at
-//! `INFO`.
+//! `INFO` (asked once, when the writer is installed).
 
 use std::fmt::Write as _;
 use std::io::Write;
 use std::sync::{Arc, Condvar, Mutex, OnceLock};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 /// Buffered bytes past which lines are dropped.
 const CAP: usize = 8 * 1024 * 1024;
@@ -123,37 +123,42 @@ impl Batched {
 static ACCESS: OnceLock<Batched> = OnceLock::new();
 
 /// Write access log lines by hand into `writer` (the one the `tracing`
-/// formatter writes to, without colours).
+/// formatter writes to, without colours), when the installed filter lets
+/// `pathways::http` log at `INFO` (the filter is fixed at start, so this is
+/// asked once, not per request). Call it after the subscriber is installed.
 pub(crate) fn install_access(writer: Batched) {
-    let _ = ACCESS.set(writer);
+    if tracing::enabled!(target: "pathways::http", tracing::Level::INFO) {
+        let _ = ACCESS.set(writer);
+    }
 }
 
 /// One request's access log line: `served method=… path=… status=…
-/// bytes=… micros=…` at `INFO` from `pathways::http`.
-pub fn access(method: &str, path: &str, status: u16, bytes: Option<&str>, micros: u64) {
-    if !tracing::enabled!(target: "pathways::http", tracing::Level::INFO) {
-        return;
-    }
+/// bytes=… micros=…` at `INFO` from `pathways::http`, for a request
+/// started at `started`.
+pub fn access(method: &str, path: &str, status: u16, bytes: Option<&str>, started: Instant) {
     let bytes = bytes.unwrap_or("-");
     let Some(sink) = ACCESS.get() else {
+        let micros = started.elapsed().as_micros() as u64;
         tracing::info!(target: "pathways::http", method, path = %path, status, bytes, micros, "served");
         return;
     };
     thread_local! {
         static LINE: std::cell::RefCell<Line> = const {
-            std::cell::RefCell::new(Line { text: String::new(), second: u64::MAX, date: String::new() })
+            std::cell::RefCell::new(Line { text: String::new(), anchor: None, second: u64::MAX, date: String::new() })
         };
     }
     LINE.with(|line| {
         let Ok(mut line) = line.try_borrow_mut() else {
             return;
         };
-        let Line { text, second, date } = &mut *line;
+        let now = Instant::now();
+        let micros = now.saturating_duration_since(started).as_micros() as u64;
+        let since = line.wall(now);
+        let Line {
+            text, second, date, ..
+        } = &mut *line;
         // Written piece by piece, no `format!`: this runs for every request.
         // The date and time to the second are formatted once a second.
-        let since = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .unwrap_or_default();
         if since.as_secs() != *second {
             *second = since.as_secs();
             date.clear();
@@ -179,12 +184,35 @@ pub fn access(method: &str, path: &str, status: u16, bytes: Option<&str>, micros
     });
 }
 
-/// A thread's access line buffer, and the date and time of the last second
-/// it wrote.
+/// A thread's access line buffer, the date and time of the last second it
+/// wrote, and its anchor between the monotonic clock and the wall clock.
 struct Line {
     text: String,
+    /// A monotonic instant and the wall-clock time (since the epoch) read
+    /// with it, read again once a second: in between, a line's time is the
+    /// anchor's plus the monotonic time since, which saves reading the
+    /// wall clock for every request.
+    anchor: Option<(Instant, Duration)>,
     second: u64,
     date: String,
+}
+
+impl Line {
+    /// The wall-clock time (since the epoch) at `now`.
+    fn wall(&mut self, now: Instant) -> Duration {
+        match self.anchor {
+            Some((at, wall)) if now.saturating_duration_since(at) < Duration::from_secs(1) => {
+                wall + (now - at)
+            }
+            _ => {
+                let wall = SystemTime::now()
+                    .duration_since(UNIX_EPOCH)
+                    .unwrap_or_default();
+                self.anchor = Some((now, wall));
+                wall
+            }
+        }
+    }
 }
 
 /// `n` in decimal, zero-padded to at least `width` digits.

@@ -34,14 +34,17 @@ fn addr() -> SocketAddr {
 
 /// A real server with `limits` on a port of its own, on its own thread and
 /// runtime (each `#[tokio::test]` has a runtime of its own that ends with
-/// the test).
+/// the test). That runtime has no time driver, as `pathways serve`'s has
+/// none: every timer the server sets (idle watchdogs, HTTP/2 pings, the
+/// request time limit, turning clients away) is kept by its clock thread,
+/// and one made on the serving runtime would panic here.
 fn server_with(limits: pathways::server::Limits) -> SocketAddr {
     let state = state();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let rt = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
-            .enable_all()
+            .enable_io()
             .build()
             .expect("runtime");
         rt.block_on(async move {
