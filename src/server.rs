@@ -11,8 +11,7 @@
 //! hyper's header timeout, which would arm a timer for every request.
 
 use crate::util::clock;
-use hyper_util::rt::{TokioExecutor, TokioIo};
-use hyper_util::server::conn::auto::Builder;
+use hyper_util::rt::TokioExecutor;
 use std::future::Future;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -109,16 +108,16 @@ pub async fn serve_with(
     shutdown: impl Future<Output = ()>,
     limits: Limits,
 ) {
-    let mut builder = Builder::new(TokioExecutor::new());
-    builder.http1().header_read_timeout(None).keep_alive(true);
-    builder
-        .http2()
-        .timer(clock::Timer::default())
+    let mut h1 = hyper::server::conn::http1::Builder::new();
+    h1.header_read_timeout(None).keep_alive(true);
+    let mut h2 = hyper::server::conn::http2::Builder::new(TokioExecutor::new());
+    h2.timer(clock::Timer::default())
         .keep_alive_interval(Some(Duration::from_secs(30)))
         // A client may keep every stream's answer unsent (a flow-control
         // window of 0); what one connection can hold is at most this many
         // answers, and stored pages share one plain copy between them.
         .max_concurrent_streams(MAX_STREAMS);
+    let protocols = Arc::new(conn::Protocols { h1, h2 });
     let slots = Arc::new(Semaphore::new(limits.max_connections));
     let turning_away = Arc::new(Semaphore::new(MAX_TURNING_AWAY));
     let (stop_tx, stop_rx) = watch::channel(false);
@@ -151,9 +150,6 @@ pub async fn serve_with(
             app: app.clone(),
             activity: activity.clone(),
         };
-        let conn = builder
-            .serve_connection(TokioIo::new(stream), service)
-            .into_owned();
         let dog = clock::spawn(conn::watchdog(
             activity,
             orders.clone(),
@@ -161,9 +157,10 @@ pub async fn serve_with(
             limits.idle,
             (IDLE_BACKSTOP, limits.grace),
         ));
+        let protocols = protocols.clone();
         tokio::spawn(async move {
             let _slot = slot;
-            conn::drive(conn, orders, |c| c.graceful_shutdown()).await;
+            conn::serve(stream, service, &protocols, &orders).await;
             dog.abort();
         });
     }

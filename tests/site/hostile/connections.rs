@@ -163,6 +163,51 @@ async fn http2_prior_knowledge() {
     );
 }
 
+/// The protocol is chosen from a peek at the first bytes: an h2 preface
+/// sent in pieces is still HTTP/2, a request whose first bytes begin like
+/// the preface is still HTTP/1, and half a preface then silence is closed
+/// by the idle timer (about 10 s), like any silent client.
+#[tokio::test]
+async fn http2_preface_in_pieces() {
+    let pieces = async {
+        let mut stream = TcpStream::connect(addr()).await.expect("connect");
+        for piece in [&b"PRI * HT"[..], b"TP/2.0\r\n\r", b"\nSM\r\n\r\n"] {
+            stream.write_all(piece).await.expect("write");
+            tokio::time::sleep(Duration::from_millis(60)).await;
+        }
+        stream
+            .write_all(&[0, 0, 0, 4, 0, 0, 0, 0, 0])
+            .await
+            .expect("write SETTINGS");
+        let mut frame = [0u8; 9];
+        tokio::time::timeout(READ_TIMEOUT, stream.read_exact(&mut frame))
+            .await
+            .expect("an answer to a preface sent in pieces")
+            .expect("read");
+        assert_eq!(frame[3], 4, "the first frame is SETTINGS: {frame:?}");
+    };
+    let look_alike = async {
+        let r = raw(b"PRI /x HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").await;
+        assert!(
+            r.head.starts_with("HTTP/1.1 4"),
+            "an HTTP/1 request starting like the preface: {}",
+            r.head
+        );
+    };
+    let half = async {
+        let started = Instant::now();
+        let r = raw_with(b"PRI * HTTP/2.0\r\n", Duration::from_secs(13)).await;
+        let took = started.elapsed();
+        assert!(
+            r.closed,
+            "half a preface held the connection open: {took:?}"
+        );
+        assert!(took <= Duration::from_secs(12), "closed after {took:?}");
+        assert_eq!(r.status, 0, "{}", r.head);
+    };
+    tokio::join!(pieces, look_alike, half);
+}
+
 /// A request line that says HTTP/2.0, and a bare h2 preface with nothing
 /// after it: no hang, no 5xx.
 #[tokio::test]
