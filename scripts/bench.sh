@@ -9,8 +9,11 @@
 #   - the floor with pathways' headers: the same, sending the very response
 #     headers pathways sends for that page (read from it with curl, made
 #     once, copied for each answer): what the headers cost, apart from the
-#     server's own work per request.
-# Rounds alternate (pathways, nginx, floor, pathways, ...); each run is
+#     server's own work per request;
+#   - the floor built as pathways is (its release profile: whole-program
+#     LTO, one codegen unit), so that what the compiler gives both is not
+#     counted as the request path's own gain.
+# Rounds alternate (pathways, nginx, floor, the two other floors, pathways, ...); each run is
 # wrk -t2 -c64 --latency -H 'Accept-Encoding: gzip'. Reported: median req/s,
 # p50 and p99 of each server, the ratios pathways/nginx and pathways/floor.
 # A state's pay page (from BLS's OEWS files) is measured the same way.
@@ -31,6 +34,7 @@ PORT_P=${PORT_P:-3180}   # pathways
 PORT_N=${PORT_N:-3181}   # nginx
 PORT_F=${PORT_F:-3182}   # floor
 PORT_H=${PORT_H:-3183}   # floor with pathways' headers
+PORT_B=${PORT_B:-3184}   # floor built as pathways is
 
 need() { command -v "$1" >/dev/null 2>&1 || PATH=$PATH:/usr/sbin; command -v "$1" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }; }
 need wrk wrk
@@ -41,6 +45,10 @@ BIN=$PWD/target/release/pathways
 # The floor has its own workspace and lock file; build it beside ours.
 cargo build --release -q --manifest-path benches/floor/Cargo.toml --target-dir target/floor
 FLOOR=$PWD/target/floor/release/floor
+# The same floor built with pathways' release profile (Cargo.toml).
+CARGO_PROFILE_RELEASE_LTO=fat CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 \
+  cargo build --release -q --manifest-path benches/floor/Cargo.toml --target-dir target/floor-built
+FLOOR_B=$PWD/target/floor-built/release/floor
 
 WORK=$(mktemp -d /tmp/pathways-bench.XXXXXX)
 chmod 755 "$WORK"
@@ -142,9 +150,11 @@ for page in /pathways/health-information-management /pathways/health-information
   curl -fs -o /dev/null -D "$WORK/headers" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$PORT_P$page"
   "$FLOOR" "$gz" "127.0.0.1:$PORT_H" hyper "$WORK/headers" &
   HP=$!; PIDS+=($HP)
-  wait_port "$PORT_F"; wait_port "$PORT_H"
-  # Same bytes from all three, or the comparison means nothing.
-  for url in "http://127.0.0.1:$PORT_P$page" "http://127.0.0.1:$PORT_N$page/" "http://127.0.0.1:$PORT_F$page" "http://127.0.0.1:$PORT_H$page"; do
+  "$FLOOR_B" "$gz" "127.0.0.1:$PORT_B" hyper &
+  BP=$!; PIDS+=($BP)
+  wait_port "$PORT_F"; wait_port "$PORT_H"; wait_port "$PORT_B"
+  # Same bytes from all of them, or the comparison means nothing.
+  for url in "http://127.0.0.1:$PORT_P$page" "http://127.0.0.1:$PORT_N$page/" "http://127.0.0.1:$PORT_F$page" "http://127.0.0.1:$PORT_H$page" "http://127.0.0.1:$PORT_B$page"; do
     got=$(curl -fs -H 'Accept-Encoding: gzip' "$url" | wc -c)
     [ "$got" = "$(stat -c %s "$gz")" ] || { echo "$url answers $got bytes, not the export's $(stat -c %s "$gz")" >&2; exit 1; }
   done
@@ -153,16 +163,18 @@ for page in /pathways/health-information-management /pathways/health-information
   DURATION=2s run "http://127.0.0.1:$PORT_N$page/" >/dev/null
   DURATION=2s run "http://127.0.0.1:$PORT_F$page" >/dev/null
   DURATION=2s run "http://127.0.0.1:$PORT_H$page" >/dev/null
-  : > "$WORK/p"; : > "$WORK/n"; : > "$WORK/f"; : > "$WORK/h"
+  DURATION=2s run "http://127.0.0.1:$PORT_B$page" >/dev/null
+  : > "$WORK/p"; : > "$WORK/n"; : > "$WORK/f"; : > "$WORK/h"; : > "$WORK/b"
   for _ in $(seq "$ROUNDS"); do
     run "http://127.0.0.1:$PORT_P$page" >> "$WORK/p"
     run "http://127.0.0.1:$PORT_N$page/" >> "$WORK/n"
     run "http://127.0.0.1:$PORT_F$page" >> "$WORK/f"
     run "http://127.0.0.1:$PORT_H$page" >> "$WORK/h"
+    run "http://127.0.0.1:$PORT_B$page" >> "$WORK/b"
   done
-  kill "$FP" "$HP"; wait "$FP" "$HP" 2>/dev/null || true
-  for side in p n f h; do
-    case $side in p) name=pathways ;; n) name=nginx ;; f) name=floor ;; h) name="floor, pathways' headers" ;; esac
+  kill "$FP" "$HP" "$BP"; wait "$FP" "$HP" "$BP" 2>/dev/null || true
+  for side in p n f h b; do
+    case $side in p) name=pathways ;; n) name=nginx ;; f) name=floor ;; h) name="floor, pathways' headers" ;; b) name="floor, built as pathways is" ;; esac
     rps=$(cut -d' ' -f1 "$WORK/$side" | median)
     p50=$(cut -d' ' -f2 "$WORK/$side" | median)
     p99=$(cut -d' ' -f3 "$WORK/$side" | median)
@@ -172,7 +184,7 @@ for page in /pathways/health-information-management /pathways/health-information
     eval "${side}_rps=$rps ${side}_p99=$p99"
   done
   ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
-  summary+=("\`$page\`: pathways/nginx **$(ratio "$p_rps" "$n_rps")**, pathways/floor **$(ratio "$p_rps" "$f_rps")** (the floor with pathways' headers/floor $(ratio "$h_rps" "$f_rps"), pathways/that floor $(ratio "$p_rps" "$h_rps")); p99 pathways ${p_p99} ms, nginx ${n_p99} ms, floor ${f_p99} ms")
+  summary+=("\`$page\`: pathways/nginx **$(ratio "$p_rps" "$n_rps")**, pathways/floor **$(ratio "$p_rps" "$f_rps")** (the floor with pathways' headers/floor $(ratio "$h_rps" "$f_rps"), pathways/that floor $(ratio "$p_rps" "$h_rps"); the floor built as pathways is/floor $(ratio "$b_rps" "$f_rps"), pathways/that floor $(ratio "$p_rps" "$b_rps")); p99 pathways ${p_p99} ms, nginx ${n_p99} ms, floor ${f_p99} ms")
 done
 rss_after=$(( $(rss_kib "$PP") / 1024 ))
 {
