@@ -46,10 +46,10 @@ async fn settle_cache(mut res: axum::response::Response) -> axum::response::Resp
     res
 }
 
-/// The whole-request time limit: past [`REQUEST_TIMEOUT`], an empty 408
-/// (the guard's error page is not waited for). The deadline is kept by the
-/// server's clock thread ([`crate::util::clock`]), so the runtime serving
-/// requests needs no timer of its own.
+/// The whole-request time limit: past [`REQUEST_TIMEOUT`], an empty 408,
+/// as tower-http's `TimeoutLayer` answered in this place. The deadline is
+/// kept by the server's clock thread ([`crate::util::clock`]), so the
+/// runtime serving requests needs no timer of its own.
 async fn time_limit(
     req: axum::extract::Request,
     next: middleware::Next,

@@ -56,16 +56,21 @@ pub(crate) fn answer(
     };
     let matches = page.status == StatusCode::OK
         && if_none_match(req_headers).any(|tag| tag == "*" || page.etag_is(tag, enc));
-    if matches {
-        let mut r = axum::http::Response::new(Bytes::new());
-        *r.status_mut() = StatusCode::NOT_MODIFIED;
+    // What every stored answer with `status` carries: the common headers,
+    // its ETag and its cache policy.
+    let tagged = |status| {
         let mut h = stored_base();
         h.insert(header::ETAG, page.etag_header(enc));
         h.insert(
             header::CACHE_CONTROL,
-            CachePolicy::header_for(r.status(), Some(page.cache)),
+            CachePolicy::header_for(status, Some(page.cache)),
         );
-        *r.headers_mut() = h;
+        h
+    };
+    if matches {
+        let mut r = axum::http::Response::new(Bytes::new());
+        *r.status_mut() = StatusCode::NOT_MODIFIED;
+        *r.headers_mut() = tagged(StatusCode::NOT_MODIFIED);
         return r;
     }
     let body = match enc {
@@ -75,7 +80,7 @@ pub(crate) fn answer(
     };
     let len = body.len();
     let make = || {
-        let mut h = stored_base();
+        let mut h = tagged(page.status);
         h.insert(
             header::CONTENT_TYPE,
             HeaderValue::from_static(page.content_type),
@@ -84,11 +89,6 @@ pub(crate) fn answer(
         if let Some(v) = enc.header() {
             h.insert(header::CONTENT_ENCODING, v);
         }
-        h.insert(header::ETAG, page.etag_header(enc));
-        h.insert(
-            header::CACHE_CONTROL,
-            CachePolicy::header_for(page.status, Some(page.cache)),
-        );
         h
     };
     let mut r = axum::http::Response::new(body);

@@ -12,15 +12,22 @@
 
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 use tokio::runtime::Handle;
 
 static CLOCK: OnceLock<Handle> = OnceLock::new();
+/// Held while the clock starts, so that two first calls start one thread.
+static STARTING: Mutex<()> = Mutex::new(());
 
 /// Start the clock thread (once per process; later calls return the same
-/// clock). An error says why it cannot run.
+/// clock). An error says why it cannot run; the clock is kept only once
+/// its thread runs.
 pub fn start() -> std::io::Result<&'static Handle> {
+    if let Some(h) = CLOCK.get() {
+        return Ok(h);
+    }
+    let _one = STARTING.lock().unwrap_or_else(|p| p.into_inner());
     if let Some(h) = CLOCK.get() {
         return Ok(h);
     }
@@ -28,12 +35,10 @@ pub fn start() -> std::io::Result<&'static Handle> {
         .enable_time()
         .build()?;
     let handle = rt.handle().clone();
-    let _ = CLOCK.set(handle);
-    // A second thread started by a racing call loses the `set` and idles.
     std::thread::Builder::new()
         .name("clock".into())
         .spawn(move || rt.block_on(std::future::pending::<()>()))?;
-    Ok(CLOCK.get().unwrap_or_else(|| unreachable!("set above")))
+    Ok(CLOCK.get_or_init(|| handle))
 }
 
 /// The clock (started on first use: a process that cannot start a thread
